@@ -1,0 +1,34 @@
+import { type Claims, claimsFromPayload, PUBLIC_CLAIMS, unauthenticated } from '@gzequip/kit';
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { GatewayConfig } from './config.ts';
+
+export type Authenticate = (authorization: string | undefined) => Promise<Claims>;
+
+/**
+ * Bearer JWT → claims. No token means the public role; a token that is malformed, forged,
+ * expired or for another audience is refused with 401 rather than silently treated as public.
+ */
+export function createAuthenticator(jwt: GatewayConfig['jwt']): Authenticate {
+  const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl
+    ? createRemoteJWKSet(new URL(jwt.jwksUrl))
+    : new TextEncoder().encode(jwt.secret);
+  const algorithms = jwt.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+
+  return async (authorization) => {
+    if (!authorization) return PUBLIC_CLAIMS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload } = await jwtVerify(match[1] as string, key as Uint8Array, {
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+        algorithms,
+      }));
+    } catch (error) {
+      const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid';
+      throw unauthenticated(`The bearer token ${reason}; sign in again or send no token for public access`);
+    }
+    return claimsFromPayload(payload);
+  };
+}

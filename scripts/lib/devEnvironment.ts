@@ -1,0 +1,46 @@
+/** What `pnpm start`, `pnpm token` and the benchmarks share about the local development set-up. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assessments } from '@gzequip/assessments';
+import { enterprises } from '@gzequip/enterprises';
+import { instruments } from '@gzequip/instruments';
+import type { SubgraphDefinition } from '@gzequip/kit';
+import { platforms } from '@gzequip/platforms';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Everything the embedded default keeps on disk; `pnpm db:reset` deletes it. */
+export const dataRoot = `${repoRoot}.data`;
+export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglite`;
+
+/** The four subgraphs, in the order they are started. */
+export const subgraphs: SubgraphDefinition[] = [enterprises, platforms, instruments, assessments];
+
+export const JWT_ISSUER = process.env.JWT_ISSUER || 'gzequip';
+export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || 'gzequip-graph';
+
+export interface DevSecrets {
+  JWT_SECRET: string;
+  SUBGRAPH_SIGNING_SECRET: string;
+}
+
+/**
+ * Secrets for a development run: those in the environment, else ones generated once per
+ * checkout into .data/dev-secrets.json (never committed), so tokens from `pnpm token` keep
+ * working across restarts. Production sets both in the environment.
+ */
+export function devSecrets(): DevSecrets {
+  const file = `${dataRoot}/dev-secrets.json`;
+  let stored: Partial<DevSecrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+  const secrets: DevSecrets = {
+    JWT_SECRET: process.env.JWT_SECRET || stored.JWT_SECRET || randomBytes(32).toString('base64url'),
+    SUBGRAPH_SIGNING_SECRET:
+      process.env.SUBGRAPH_SIGNING_SECRET || stored.SUBGRAPH_SIGNING_SECRET || randomBytes(32).toString('base64url'),
+  };
+  if (!stored.JWT_SECRET || !stored.SUBGRAPH_SIGNING_SECRET) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
+  return secrets;
+}

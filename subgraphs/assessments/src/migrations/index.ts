@@ -1,0 +1,6 @@
+import * as assessments from './20261129000000_assessments.ts';
+
+/** Every migration of this subgraph, by name; knex applies them in name order. */
+export const migrations = {
+  '20261129000000_assessments': assessments,
+};

@@ -1,0 +1,19 @@
+import { isSignedIn, notFound } from '@gzequip/kit';
+import type { EnterpriseResolvers } from '../__generated__/resolvers-types.ts';
+import { creditCodeProblem } from '../creditCode.ts';
+
+export const Enterprise: EnterpriseResolvers = {
+  __resolveReference: (reference, { enterprises }) => {
+    if ('id' in reference) return enterprises.byId.load(reference.id);
+    const creditCode = reference.creditCode.toUpperCase();
+    // A malformed key cannot match; answer null rather than query for it.
+    return creditCodeProblem(creditCode) ? null : enterprises.byCreditCode.load(creditCode);
+  },
+  region: async ({ regionCode }, _args, { regions }) => {
+    const region = await regions.byCode.load(regionCode);
+    if (!region) throw notFound('Region', regionCode);
+    return region;
+  },
+  contactName: ({ contactName }, _args, { claims }) => (isSignedIn(claims) ? contactName : null),
+  contactPhone: ({ contactPhone }, _args, { claims }) => (isSignedIn(claims) ? contactPhone : null),
+};

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Enterprise } from './Enterprise.ts';
+import { Query } from './Query.ts';
+import { Region } from './Region.ts';
+
+export const resolvers: Resolvers = { Query, Enterprise, Region };

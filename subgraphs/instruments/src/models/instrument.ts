@@ -1,0 +1,199 @@
+import {
+  type ChildPage,
+  type ChildPageKey,
+  type Claims,
+  type Connection,
+  containsPattern,
+  type Database,
+  loadChildPages,
+  type Page,
+  Role,
+} from '@gzequip/kit';
+import type { Knex } from 'knex';
+import type {
+  Industry,
+  InstrumentPurpose,
+  InstrumentSource,
+  InstrumentStatus,
+  SharingMode,
+} from '../__generated__/resolvers-types.ts';
+
+/** A row of `instruments.instrument`. */
+interface InstrumentRow {
+  id: string;
+  asset_number: string;
+  name: string;
+  name_en: string | null;
+  class_code: string;
+  source: string;
+  customs_supervised: boolean;
+  original_value: string | number;
+  country: string;
+  manufacturer: string;
+  model: string;
+  start_of_use: string;
+  purpose: string;
+  technical_indicators: string;
+  main_functions: string;
+  disciplines: string[];
+  service_content: string | null;
+  sharing_rules: string | null;
+  fee_text: string | null;
+  service_url: string | null;
+  sharing_mode: string;
+  status: string;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  region_code: string;
+  industries: Industry[];
+  owner_id: string;
+  platform_id: string | null;
+}
+
+export interface Instrument {
+  id: string;
+  assetNumber: string;
+  name: string;
+  nameEn: string | null;
+  classCode: string;
+  source: InstrumentSource;
+  customsSupervised: boolean;
+  originalValue: number;
+  country: string;
+  manufacturer: string;
+  model: string;
+  startOfUse: string;
+  purpose: InstrumentPurpose;
+  technicalIndicators: string;
+  mainFunctions: string;
+  disciplines: string[];
+  serviceContent: string | null;
+  sharingRules: string | null;
+  feeText: string | null;
+  serviceUrl: string | null;
+  sharingMode: SharingMode;
+  status: InstrumentStatus;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  regionCode: string;
+  industries: Industry[];
+  ownerId: string;
+  platformId: string | null;
+}
+
+export type InstrumentConnection = Connection<Instrument>;
+
+export interface InstrumentFilter {
+  industry?: Industry | null;
+  regionCode?: string | null;
+  ownerId?: string | null;
+  platformId?: string | null;
+  sharingMode?: SharingMode | null;
+  status?: InstrumentStatus | null;
+  nameContains?: string | null;
+}
+
+const TABLE = 'instrument';
+
+function toInstrument(row: InstrumentRow): Instrument {
+  return {
+    id: row.id,
+    assetNumber: row.asset_number,
+    name: row.name,
+    nameEn: row.name_en,
+    classCode: row.class_code,
+    source: row.source as InstrumentSource,
+    customsSupervised: row.customs_supervised,
+    originalValue: Number(row.original_value),
+    country: row.country,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    startOfUse: row.start_of_use,
+    purpose: row.purpose as InstrumentPurpose,
+    technicalIndicators: row.technical_indicators,
+    mainFunctions: row.main_functions,
+    disciplines: row.disciplines,
+    serviceContent: row.service_content,
+    sharingRules: row.sharing_rules,
+    feeText: row.fee_text,
+    serviceUrl: row.service_url,
+    sharingMode: row.sharing_mode as SharingMode,
+    status: row.status as InstrumentStatus,
+    address: row.address,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    regionCode: row.region_code,
+    industries: row.industries,
+    ownerId: row.owner_id,
+    platformId: row.platform_id,
+  };
+}
+
+/**
+ * The one place that decides who sees an instrument: every query of this model goes through it,
+ * so lists, lookups and entity references cannot disagree. An instrument its owner does not
+ * share is visible only to the owner's users and administrators.
+ */
+function restrictToVisible(query: Knex.QueryBuilder, viewer: Claims): void {
+  if (viewer.role === Role.ADMIN) return;
+  query.where((visible) => {
+    visible.whereNot('sharing_mode', 'NOT_SHARED');
+    if (viewer.enterpriseId) visible.orWhere('owner_id', viewer.enterpriseId);
+  });
+}
+
+export class InstrumentModel {
+  constructor(private readonly db: Database) {}
+
+  async findByIds(ids: readonly string[], viewer: Claims): Promise<Instrument[]> {
+    const query = this.db.table<InstrumentRow>(TABLE).whereIn('id', [...ids]);
+    restrictToVisible(query, viewer);
+    return (await query).map(toInstrument);
+  }
+
+  /** A page in id order, fetching one extra row to tell whether another page follows. */
+  async findPage(filter: InstrumentFilter, page: Page, viewer: Claims): Promise<Instrument[]> {
+    const query = this.filtered(filter, viewer)
+      .orderBy('id')
+      .limit(page.limit + 1);
+    if (page.afterKey) query.where('id', '>', page.afterKey);
+    return (await query).map(toInstrument);
+  }
+
+  async count(filter: InstrumentFilter, viewer: Claims): Promise<number> {
+    const [row] = await this.filtered(filter, viewer).count<{ count: string | number }[]>({ count: '*' });
+    return Number(row?.count ?? 0);
+  }
+
+  /** A page of instruments for each owner (or platform), in one statement. */
+  async findPagesBy(
+    parentColumn: 'owner_id' | 'platform_id',
+    keys: readonly ChildPageKey[],
+    viewer: Claims,
+  ): Promise<ChildPage<Instrument>[]> {
+    const pages = await loadChildPages<InstrumentRow>(this.db, TABLE, parentColumn, keys, (query) =>
+      restrictToVisible(query, viewer),
+    );
+    return pages.map(({ rows, total }) => ({ rows: rows.map(toInstrument), total }));
+  }
+
+  private filtered(filter: InstrumentFilter, viewer: Claims) {
+    const query = this.db.table<InstrumentRow>(TABLE);
+    restrictToVisible(query, viewer);
+    if (filter.industry) query.whereRaw('? = any(industries)', [filter.industry]);
+    if (filter.regionCode) query.where('region_code', filter.regionCode);
+    if (filter.ownerId) query.where('owner_id', filter.ownerId);
+    if (filter.platformId) query.where('platform_id', filter.platformId);
+    if (filter.sharingMode) query.where('sharing_mode', filter.sharingMode);
+    if (filter.status) query.where('status', filter.status);
+    if (filter.nameContains) {
+      const pattern = containsPattern(filter.nameContains);
+      query.where((where) =>
+        where.whereILike('name', pattern).orWhereILike('name_en', pattern).orWhereILike('model', pattern),
+      );
+    }
+    return query;
+  }
+}

@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import knex, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+
+const DATE_OID = 1082;
+// A calendar date has no time zone: keep it the 'YYYY-MM-DD' text PostgreSQL sends.
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+/** Where the embedded database lives unless told otherwise; `memory://` keeps nothing on disk. */
+export const IN_MEMORY = 'memory://';
+
+export type DatabaseKind = 'postgres' | 'embedded';
+
+export interface DatabaseOptions {
+  /** The subgraph's own schema: its tables never share one with another subgraph's. */
+  schema: string;
+  /** A PostgreSQL URL; without one the subgraph uses the embedded database. */
+  url?: string | undefined;
+  /** The embedded database's folder, or `memory://`. */
+  dataDir?: string | undefined;
+}
+
+interface Embedded {
+  knex: Knex;
+  users: number;
+}
+
+/**
+ * One knex over one PGlite per folder and process. PGlite is a single session: a second knex on
+ * the same instance would run its statements inside the first one's open transaction and lose
+ * them on rollback. One knex (whose pool holds the one connection) makes the others wait instead.
+ */
+const embeddedByDir = new Map<string, Promise<Embedded>>();
+
+async function openEmbedded(dataDir: string): Promise<Embedded> {
+  let opening = embeddedByDir.get(dataDir);
+  if (!opening) {
+    opening = (async () => {
+      if (dataDir !== IN_MEMORY) mkdirSync(dataDir, { recursive: true });
+      const pglite = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir, {
+        parsers: { [DATE_OID]: (value: string) => value },
+      });
+      const instance = knex({ client: ClientPgLite, dialect: 'postgres', connection: { pglite } } as Knex.Config);
+      return { knex: instance, users: 0 };
+    })();
+    embeddedByDir.set(dataDir, opening);
+  }
+  const embedded = await opening;
+  embedded.users += 1;
+  return embedded;
+}
+
+async function releaseEmbedded(dataDir: string): Promise<void> {
+  const opening = embeddedByDir.get(dataDir);
+  if (!opening) return;
+  const embedded = await opening;
+  embedded.users -= 1;
+  if (embedded.users === 0) {
+    embeddedByDir.delete(dataDir);
+    await embedded.knex.destroy();
+  }
+}
+
+/** Counts the statements a subgraph sends; the N+1 tests and the statement benchmark read it. */
+export class StatementCounter {
+  count = 0;
+  readonly record = (): void => {
+    this.count += 1;
+  };
+}
+
+/**
+ * A subgraph's handle on its database: every table reached through it is qualified with the
+ * subgraph's schema, so the same code runs on a dedicated PostgreSQL database, a shared one, or
+ * the embedded one that all subgraphs of one process share.
+ */
+export class Database {
+  private constructor(
+    readonly knex: Knex,
+    readonly schema: string,
+    readonly kind: DatabaseKind,
+    readonly statements: StatementCounter,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  static async open({ schema, url, dataDir = IN_MEMORY }: DatabaseOptions): Promise<Database> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name ${schema}`);
+    if (url) {
+      const instance = knex({
+        client: 'pg',
+        connection: url,
+        pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+      });
+      return new Database(instance, schema, 'postgres', new StatementCounter(), () => instance.destroy());
+    }
+    const embedded = await openEmbedded(dataDir);
+    return new Database(embedded.knex, schema, 'embedded', new StatementCounter(), () => releaseEmbedded(dataDir));
+  }
+
+  /** A query builder on one of this subgraph's tables. */
+  table<TRow extends object = Record<string, unknown>>(name: string): Knex.QueryBuilder<TRow, TRow[]> {
+    const builder = this.knex.withSchema(this.schema).table<TRow>(name);
+    builder.on('query', this.statements.record);
+    return builder as unknown as Knex.QueryBuilder<TRow, TRow[]>;
+  }
+
+  /** A query builder with no table yet (selecting from a subquery); counted like the others. */
+  query(): Knex.QueryBuilder {
+    const builder = this.knex.queryBuilder();
+    builder.on('query', this.statements.record);
+    return builder;
+  }
+
+  /** Raw SQL with bindings; refer to tables as `??` bound to `this.qualified(name)`. */
+  raw<TResult = unknown>(sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<TResult[]> {
+    const query = this.knex.raw(sql, bindings as Knex.RawBinding[]);
+    query.on('query', this.statements.record);
+    return query.then((result: { rows: TResult[] }) => result.rows);
+  }
+
+  qualified(table: string): string {
+    return `${this.schema}.${table}`;
+  }
+
+  /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return this.knex.transaction((trx) =>
+      work(new Database(trx, this.schema, this.kind, this.statements, async () => {})),
+    );
+  }
+
+  /** Brings the schema up to the newest migration; safe to run on every start. */
+  async migrate(migrations: Record<string, Knex.Migration>): Promise<void> {
+    await this.knex.raw('create schema if not exists ??', [this.schema]);
+    await this.knex.migrate.latest({
+      migrationSource: new StaticMigrationSource(migrations),
+      schemaName: this.schema,
+      tableName: 'knex_migrations',
+    });
+  }
+
+  /** Drops everything the subgraph owns (tests and `pnpm db:reset` on PostgreSQL). */
+  async dropSchema(): Promise<void> {
+    await this.knex.raw('drop schema if exists ?? cascade', [this.schema]);
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}
+
+/** Migrations imported statically, so they run the same under tsx, Vitest and a bundle. */
+class StaticMigrationSource implements Knex.MigrationSource<string> {
+  constructor(private readonly migrations: Record<string, Knex.Migration>) {}
+  async getMigrations(): Promise<string[]> {
+    return Object.keys(this.migrations).sort();
+  }
+  getMigrationName(name: string): string {
+    return name;
+  }
+  async getMigration(name: string): Promise<Knex.Migration> {
+    const migration = this.migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  }
+}

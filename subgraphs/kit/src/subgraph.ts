@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { type GraphQLSchema, parse } from 'graphql';
+import type { Knex } from 'knex';
+import { Database, IN_MEMORY } from './database.ts';
+import type { Claims } from './identity.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { readSeedFile, seedIfEmpty } from './seed.ts';
+import { type RunningServer, startSubgraphServer } from './subgraphServer.ts';
+
+/** Everything a host needs to run one subgraph; each subgraph package exports one. */
+export interface SubgraphDefinition<TContext extends object = object> {
+  /** Also the name of the subgraph's database schema. */
+  name: string;
+  defaultPort: number;
+  schema: GraphQLSchema;
+  migrations: Record<string, Knex.Migration>;
+  /** Loads the demo data into an empty database; leaves a database that has data alone. */
+  seed(db: Database): Promise<void>;
+  createContext(db: Database, claims: Claims): TContext;
+}
+
+export interface SubgraphSources<TContext extends object> {
+  name: string;
+  defaultPort: number;
+  /** The subgraph's SDL file. */
+  sdl: URL;
+  /** The generated `Resolvers` object (typed by the subgraph's codegen). */
+  resolvers: object;
+  migrations: Record<string, Knex.Migration>;
+  /** `{ table: rows[] }` inserted into an empty database. */
+  demoData: URL;
+  createContext(db: Database, claims: Claims): TContext;
+}
+
+/** Builds a definition from a subgraph's files: schema first, resolvers from codegen. */
+export function defineSubgraph<TContext extends object>(
+  sources: SubgraphSources<TContext>,
+): SubgraphDefinition<TContext> {
+  const typeDefs = parse(readFileSync(sources.sdl, 'utf8'));
+  return {
+    name: sources.name,
+    defaultPort: sources.defaultPort,
+    schema: buildSubgraphSchema({
+      typeDefs,
+      resolvers: sources.resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R }
+        ? R
+        : never,
+    }),
+    migrations: sources.migrations,
+    seed: async (db) => {
+      await seedIfEmpty(db, readSeedFile(sources.demoData));
+    },
+    createContext: sources.createContext,
+  };
+}
+
+/** `INSTRUMENTS_DATABASE_URL`, `INSTRUMENTS_PORT`, ... */
+export function envName(subgraph: string, suffix: string): string {
+  return `${subgraph.toUpperCase()}_${suffix}`;
+}
+
+export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[envName(subgraph, 'DATABASE_URL')] || undefined;
+}
+
+export interface PrepareOptions {
+  /** Overrides `<NAME>_DATABASE_URL`. */
+  url?: string | undefined;
+  /** The embedded database's folder when there is no URL. */
+  dataDir?: string | undefined;
+  seed?: boolean;
+}
+
+/** Opens the subgraph's database, migrates it, and seeds it when empty. */
+export async function prepareDatabase(
+  definition: SubgraphDefinition,
+  { url = databaseUrlFor(definition.name), dataDir = IN_MEMORY, seed = true }: PrepareOptions = {},
+): Promise<Database> {
+  const db = await Database.open({ schema: definition.name, url, dataDir });
+  try {
+    await db.migrate(definition.migrations);
+    if (seed) await definition.seed(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export interface ServeOptions {
+  db: Database;
+  signingSecret: string;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+}
+
+export function serveSubgraph<TContext extends object>(
+  definition: SubgraphDefinition<TContext>,
+  { db, signingSecret, port = definition.defaultPort, host, logger = createLogger(definition.name) }: ServeOptions,
+): Promise<RunningServer> {
+  return startSubgraphServer({
+    name: definition.name,
+    schema: definition.schema,
+    context: (claims) => definition.createContext(db, claims),
+    signingSecret,
+    port,
+    ...(host ? { host } : {}),
+    logger,
+    healthCheck: async () => {
+      await db.raw('select 1');
+    },
+  });
+}
+
+/** Reads a secret from the environment, refusing to run without a usable one. */
+export function requireSecret(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value || value.length < 32) {
+    throw new Error(
+      `${name} must be set to a secret of at least 32 characters (pnpm start generates one for development)`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Runs one subgraph on its own, configured from the environment: `<NAME>_DATABASE_URL`
+ * (else an embedded database in `PGLITE_DATA_DIR`, default `.data/pglite-<name>`),
+ * `<NAME>_PORT`, `HOST`, `SUBGRAPH_SIGNING_SECRET`.
+ */
+export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = createLogger(definition.name);
+  const db = await prepareDatabase(definition, {
+    dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}`,
+  });
+  const port = env[envName(definition.name, 'PORT')];
+  const server = await serveSubgraph(definition, {
+    db,
+    signingSecret: requireSecret('SUBGRAPH_SIGNING_SECRET', env),
+    ...(port ? { port: Number(port) } : {}),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    logger,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      await server.close();
+      await db.close();
+      process.exit(0);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Enterprise } from './Enterprise.ts';
+import { Platform } from './Platform.ts';
+import { Query } from './Query.ts';
+
+export const resolvers: Resolvers = { Query, Platform, Enterprise };

@@ -1,0 +1,141 @@
+/**
+ * The federation under test: the four real subgraphs, each over its own database (the
+ * PostgreSQL URL in `<NAME>_DATABASE_URL` when set, else one in-memory PGlite shared with
+ * schemas, as `pnpm start` does on disk), each on its own HTTP port, and the real gateway over
+ * the committed supergraph. Started once per test run and shared by every test file.
+ */
+import { fileURLToPath } from 'node:url';
+import { type RunningGateway, startGateway } from '@gzequip/gateway';
+import {
+  type Claims,
+  Database,
+  databaseUrlFor,
+  IDENTITY_HEADER,
+  PUBLIC_CLAIMS,
+  prepareDatabase,
+  type RunningServer,
+  serveSubgraph,
+  signIdentity,
+} from '@gzequip/kit';
+import { SignJWT } from 'jose';
+import { subgraphs } from '../../scripts/lib/devEnvironment.ts';
+
+export const JWT_SECRET = 'test-jwt-secret-0123456789abcdefghijklmnop';
+export const SIGNING_SECRET = 'test-subgraph-signing-secret-0123456789abcdef';
+const ISSUER = 'gzequip';
+const AUDIENCE = 'gzequip-graph';
+export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+export interface Federation {
+  gateway: RunningGateway;
+  subgraphs: Record<string, { server: RunningServer; db: Database }>;
+}
+
+let starting: Promise<Federation> | undefined;
+
+/** Fresh schemas, migrated and seeded, on first use; the same federation afterwards. */
+export function federation(): Promise<Federation> {
+  starting ??= (async () => {
+    const running: Federation['subgraphs'] = {};
+    for (const subgraph of subgraphs) {
+      const url = databaseUrlFor(subgraph.name);
+      if (url) {
+        // Start clean on PostgreSQL: drop whatever an earlier run left in this subgraph's schema.
+        const fresh = await Database.open({ schema: subgraph.name, url });
+        await fresh.dropSchema();
+        await fresh.close();
+      }
+      const db = await prepareDatabase(subgraph, { url });
+      const server = await serveSubgraph(subgraph, { db, signingSecret: SIGNING_SECRET, port: 0 });
+      running[subgraph.name] = { server, db };
+    }
+    const gateway = await startGateway(gatewayConfig(running));
+    return { gateway, subgraphs: running };
+  })();
+  return starting;
+}
+
+export function gatewayConfig(running: Federation['subgraphs'], overrides: Record<string, string> = {}) {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphSigningSecret: SIGNING_SECRET,
+    jwt: { secret: JWT_SECRET, issuer: ISSUER, audience: AUDIENCE },
+    subgraphUrls: {
+      ...Object.fromEntries(Object.entries(running).map(([name, { server }]) => [name, server.url])),
+      ...overrides,
+    },
+    subgraphTimeoutMs: 5_000,
+    introspection: true,
+  };
+}
+
+export interface TokenClaims {
+  role: string;
+  sub?: string;
+  enterpriseId?: string;
+  platformIds?: string[];
+  scope?: string;
+}
+
+export function token(claims: TokenClaims, { secret = JWT_SECRET, expiresIn = '1h' } = {}): Promise<string> {
+  const { sub = 'test-user', ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  data?: TData | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+async function post<TData>(url: string, body: unknown, headers: Record<string, string>): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<TData>, 'status'>) };
+}
+
+/** A query through the gateway, as a client sends it. */
+export async function gatewayQuery<TData = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  { bearer }: { bearer?: string } = {},
+): Promise<GraphQLResponse<TData>> {
+  const { gateway } = await federation();
+  return post<TData>(gateway.url, { query, variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
+}
+
+/** A query straight to a subgraph, signed as the gateway would sign it (or with the given header). */
+export async function subgraphQuery<TData = Record<string, unknown>>(
+  subgraph: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  { claims = PUBLIC_CLAIMS, identity }: { claims?: Claims; identity?: string | null } = {},
+): Promise<GraphQLResponse<TData>> {
+  const { subgraphs: running } = await federation();
+  const target = running[subgraph];
+  if (!target) throw new Error(`No subgraph ${subgraph}`);
+  const header = identity === undefined ? await signIdentity(claims, SIGNING_SECRET) : identity;
+  return post<TData>(target.server.url, { query, variables }, header === null ? {} : { [IDENTITY_HEADER]: header });
+}
+
+/** The statements each subgraph sent to its database while `work` ran. */
+export async function countStatements(work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const { subgraphs: running } = await federation();
+  const before = Object.fromEntries(Object.entries(running).map(([name, { db }]) => [name, db.statements.count]));
+  await work();
+  return Object.fromEntries(
+    Object.entries(running).map(([name, { db }]) => [name, db.statements.count - (before[name] ?? 0)]),
+  );
+}
