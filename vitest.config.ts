@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'tests/**/*.test.ts'],
-    env: { LOG_LEVEL: 'silent' },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     // One process for every file: the embedded database and the federation under test start
     // once (PGlite costs seconds to start) and are shared; files run one after another.
     pool: 'forks',

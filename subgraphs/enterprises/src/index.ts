@@ -12,3 +12,4 @@ export const enterprises = defineSubgraph({
   demoData: new URL('./seed/demo-data.json', import.meta.url),
   createContext,
 });
+export { checkCharacter, creditCodeProblem } from './creditCode.ts';

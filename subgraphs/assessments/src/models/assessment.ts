@@ -84,7 +84,7 @@ export class AssessmentModel {
       .table<{ assessment_id: string; score: string; code: string; name: string; name_en: string; weight: string }>(
         'assessment_score as s',
       )
-      .join(`${this.db.qualified('indicator')} as i`, 'i.code', 's.indicator_code')
+      .join('indicator as i', 'i.code', 's.indicator_code')
       .whereIn('s.assessment_id', [...assessmentIds])
       .select('s.assessment_id', 's.score', 'i.code', 'i.name', 'i.name_en', 'i.weight')
       .orderBy(['s.assessment_id', 'i.position']);

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements, federation, gatewayQuery } from '../support/federation.ts';
+
+const EXTRA_PREFIX = 'zz-load-';
+const EXTRA = 420;
+
+const INSTRUMENT_PAGE = `query ($first: Int!) {
+  instruments(first: $first) {
+    edges { node { name owner { name creditCode } platform { name latestAssessment { year grade } } } }
+  }
+}`;
+
+const ENTERPRISE_PAGE = `query ($first: Int!) {
+  enterprises(first: $first) {
+    edges { node { name region { name }
+      instruments(first: 3) { totalCount edges { node { name platform { name } } } }
+      platforms { totalCount edges { node { name assessments { year grade } } } } } }
+  }
+}`;
+
+async function pageSize(query: string, first: number, root: 'instruments' | 'enterprises'): Promise<number> {
+  const result = await gatewayQuery<Record<string, { edges: unknown[] }>>(query, { first });
+  expect(result.errors).toBeUndefined();
+  return result.data?.[root]?.edges.length ?? 0;
+}
+
+describe('statements per request do not grow with the page', () => {
+  beforeAll(async () => {
+    // The demo data has ~130 instruments: add enough to fill a page of 500.
+    const { subgraphs } = await federation();
+    const db = subgraphs.instruments?.db;
+    const template = await db?.table<Record<string, unknown>>('instrument').whereNotNull('platform_id').first();
+    const owners = (await subgraphs.enterprises?.db.table<{ id: string }>('enterprise').select('id')) ?? [];
+    const platforms = (await subgraphs.platforms?.db.table<{ id: string }>('platform').select('id')) ?? [];
+    const rows = Array.from({ length: EXTRA }, (_, i) => ({
+      ...template,
+      id: `${EXTRA_PREFIX}${String(i).padStart(4, '0')}`,
+      asset_number: `LOAD-${i}`,
+      sharing_mode: 'EXTERNAL',
+      owner_id: owners[i % owners.length]?.id,
+      platform_id: platforms[i % platforms.length]?.id,
+    }));
+    for (let i = 0; i < rows.length; i += 100) await db?.table('instrument').insert(rows.slice(i, i + 100));
+  });
+
+  afterAll(async () => {
+    const { subgraphs } = await federation();
+    await subgraphs.instruments?.db.table('instrument').whereLike('id', `${EXTRA_PREFIX}%`).del();
+  });
+
+  it('costs each subgraph the same for 500 instruments with owner, platform and grade as for 5', async () => {
+    let small = 0;
+    let large = 0;
+    const forFive = await countStatements(async () => {
+      small = await pageSize(INSTRUMENT_PAGE, 5, 'instruments');
+    });
+    const forFiveHundred = await countStatements(async () => {
+      large = await pageSize(INSTRUMENT_PAGE, 500, 'instruments');
+    });
+    expect([small, large]).toEqual([5, 500]);
+    expect(forFiveHundred).toEqual(forFive);
+    // One statement each: the page, then one batched lookup per subgraph.
+    expect(forFive).toEqual({ enterprises: 1, platforms: 1, instruments: 1, assessments: 1 });
+  });
+
+  it('batches list fields under a page of parents (child pages, totals, nested entities)', async () => {
+    let large = 0;
+    const forTwo = await countStatements(() => pageSize(ENTERPRISE_PAGE, 2, 'enterprises'));
+    const forAll = await countStatements(async () => {
+      large = await pageSize(ENTERPRISE_PAGE, 500, 'enterprises');
+    });
+    expect(large).toBeGreaterThanOrEqual(60);
+    expect(forAll).toEqual(forTwo);
+  });
+});
