@@ -1,12 +1,13 @@
 import { IDENTITY_HEADER, PUBLIC_CLAIMS, Role, signIdentity } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
-import { federation, gatewayQuery, subgraphQuery, token } from '../support/federation.ts';
+import { database, federation, gatewayQuery, subgraphQuery, token } from '../support/federation.ts';
 
 const HIDDEN_INSTRUMENT = `query ($id: ID!) { instrument(id: $id) { id contactPhone } }`;
 
 async function hiddenInstrument() {
-  const { subgraphs } = await federation();
-  return (await subgraphs.instruments?.db
+  return (await (
+    await database('instruments')
+  )
     .table('instrument')
     .where({ sharing_mode: 'NOT_SHARED' })
     .orderBy('id')
@@ -32,9 +33,14 @@ describe('nobody can skip the gateway', () => {
     const genuine = await signIdentity(PUBLIC_CLAIMS, 'test-subgraph-signing-secret-0123456789abcdef');
     const [header, , signature] = genuine.split('.');
     const adminPayload = Buffer.from(JSON.stringify({ role: 'ADMIN' })).toString('base64url');
-    const tampered = await subgraphQuery('instruments', '{ __typename }', {}, {
-      identity: `${header}.${adminPayload}.${signature}`,
-    });
+    const tampered = await subgraphQuery(
+      'instruments',
+      '{ __typename }',
+      {},
+      {
+        identity: `${header}.${adminPayload}.${signature}`,
+      },
+    );
     expect(tampered.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -72,11 +78,13 @@ describe('the gateway authenticates callers', () => {
   it('shows an unshared instrument only to its owner and administrators', async () => {
     const hidden = await hiddenInstrument();
     const ask = async (bearer?: string) =>
-      (await gatewayQuery<{ instrument: { id: string; contactPhone: string | null } | null }>(
-        HIDDEN_INSTRUMENT,
-        { id: hidden.id },
-        bearer ? { bearer } : {},
-      )).data?.instrument;
+      (
+        await gatewayQuery<{ instrument: { id: string; contactPhone: string | null } | null }>(
+          HIDDEN_INSTRUMENT,
+          { id: hidden.id },
+          bearer ? { bearer } : {},
+        )
+      ).data?.instrument;
 
     expect(await ask()).toBeNull();
     expect(await ask(await token({ role: 'ENTERPRISE_USER', enterpriseId: 'ent-000' }))).toBeNull();
@@ -105,19 +113,16 @@ describe('the gateway authenticates callers', () => {
   });
 
   it('shows indicator scores to assessors and to the platform operator only', async () => {
-    const { subgraphs } = await federation();
-    const row = (await subgraphs.assessments?.db.table('assessment').orderBy('id').first()) as {
+    const row = (await (await database('assessments')).table('assessment').orderBy('id').first()) as {
       id: string;
       platform_id: string;
     };
     const query = `query ($id: ID!) { assessment(id: $id) { total scores { indicator { code weight } score } } }`;
     const scoresAs = async (bearer?: string) =>
       (
-        await gatewayQuery<{ assessment: { total: number; scores: { indicator: { weight: number }; score: number }[] | null } }>(
-          query,
-          { id: row.id },
-          bearer ? { bearer } : {},
-        )
+        await gatewayQuery<{
+          assessment: { total: number; scores: { indicator: { weight: number }; score: number }[] | null };
+        }>(query, { id: row.id }, bearer ? { bearer } : {})
       ).data?.assessment;
 
     expect((await scoresAs())?.scores).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { federation, gatewayQuery } from '../support/federation.ts';
+import { database, gatewayQuery } from '../support/federation.ts';
 
 const QUERY = `{ instruments(first: 50) { edges { node { name owner { name creditCode } platform { name latestAssessment { year grade } } } } } }`;
 
@@ -11,23 +11,22 @@ interface Row {
 
 describe('the issue query through the gateway', () => {
   it('joins instruments, their owners, platforms and latest grades from four databases', async () => {
-    const { subgraphs } = await federation();
     const result = await gatewayQuery<{ instruments: { edges: { node: Row }[] } }>(QUERY);
     expect(result.errors).toBeUndefined();
     const rows = result.data?.instruments.edges.map((edge) => edge.node) ?? [];
     expect(rows).toHaveLength(50);
 
     // Each joined value is what the owning subgraph's own database holds.
-    const instruments = await subgraphs.instruments?.db
+    const instruments = await (await database('instruments'))
       .table<{ id: string; name: string; owner_id: string; platform_id: string | null }>('instrument')
       .whereNot('sharing_mode', 'NOT_SHARED')
       .orderBy('id')
       .limit(50);
-    const enterprises = await subgraphs.enterprises?.db.table<{ id: string; name: string; credit_code: string }>(
+    const enterprises = await (await database('enterprises')).table<{ id: string; name: string; credit_code: string }>(
       'enterprise',
     );
-    const platforms = await subgraphs.platforms?.db.table<{ id: string; name: string }>('platform');
-    const assessments = await subgraphs.assessments?.db
+    const platforms = await (await database('platforms')).table<{ id: string; name: string }>('platform');
+    const assessments = await (await database('assessments'))
       .table<{ platform_id: string; year: number; grade: string }>('assessment')
       .orderBy('year', 'desc');
     rows.forEach((row, i) => {

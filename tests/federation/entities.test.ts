@@ -1,6 +1,6 @@
 import { Role } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
-import { federation, subgraphQuery } from '../support/federation.ts';
+import { database, subgraphQuery } from '../support/federation.ts';
 
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
   __typename
@@ -20,8 +20,7 @@ async function entities(subgraph: string, selection: string, representations: ob
 }
 
 async function firstRow<T>(subgraph: string, table: string, where: Record<string, unknown> = {}): Promise<T> {
-  const { subgraphs } = await federation();
-  return (await subgraphs[subgraph]?.db.table(table).where(where).orderBy(1).first()) as T;
+  return (await (await database(subgraph)).table(table).where(where).orderBy('id').first()) as T;
 }
 
 describe('every @key resolves through _entities', () => {
@@ -47,8 +46,8 @@ describe('every @key resolves through _entities', () => {
       ],
     );
     expect(owner).toMatchObject({ __typename: 'Enterprise', id: row.owner_id });
-    expect((owner?.instruments as { totalCount: number }).totalCount).toBeGreaterThan(0);
-    const hosted = (platform?.instruments as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    expect((owner.instruments as { totalCount: number }).totalCount).toBeGreaterThan(0);
+    const hosted = (platform.instruments as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
     expect(hosted).toContain(row.id);
   });
 
@@ -82,10 +81,8 @@ describe('every @key resolves through _entities', () => {
       ],
     );
     expect(platform).toMatchObject({ __typename: 'Platform', id: row.id, name: row.name });
-    expect((platform?.capabilities as unknown[]).length).toBeGreaterThan(0);
-    expect((operator?.platforms as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id)).toContain(
-      row.id,
-    );
+    expect((platform.capabilities as unknown[]).length).toBeGreaterThan(0);
+    expect((operator.platforms as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id)).toContain(row.id);
   });
 
   it("assessments: Assessment by id, and the Platform's assessments", async () => {
@@ -98,9 +95,14 @@ describe('every @key resolves through _entities', () => {
         { __typename: 'Platform', id: row.platform_id },
       ],
     );
-    expect(assessment).toEqual({ __typename: 'Assessment', id: row.id, year: row.year, platform: { id: row.platform_id } });
-    expect((platform?.assessments as { id: string }[]).map((a) => a.id)).toContain(row.id);
-    expect((platform?.latestAssessment as { year: number }).year).toBeGreaterThanOrEqual(row.year);
+    expect(assessment).toEqual({
+      __typename: 'Assessment',
+      id: row.id,
+      year: row.year,
+      platform: { id: row.platform_id },
+    });
+    expect((platform.assessments as { id: string }[]).map((a) => a.id)).toContain(row.id);
+    expect((platform.latestAssessment as { year: number }).year).toBeGreaterThanOrEqual(row.year);
   });
 
   it('applies access rules in __resolveReference: an unshared instrument is null to others', async () => {
@@ -111,7 +113,13 @@ describe('every @key resolves through _entities', () => {
     const asPublic = await subgraphQuery<{ _entities: unknown[] }>('instruments', ENTITIES, { representations });
     expect(asPublic.data?._entities).toEqual([null]);
 
-    const owner = { userId: 'u1', role: Role.ENTERPRISE_USER, enterpriseId: hidden.owner_id, platformIds: [], scopes: [] };
+    const owner = {
+      userId: 'u1',
+      role: Role.ENTERPRISE_USER,
+      enterpriseId: hidden.owner_id,
+      platformIds: [],
+      scopes: [],
+    };
     const asOwner = await subgraphQuery<{ _entities: { id: string }[] }>(
       'instruments',
       ENTITIES,

@@ -1,11 +1,10 @@
 import { startGateway } from '@gzequip/gateway';
 import { describe, expect, it } from 'vitest';
-import { federation, gatewayConfig, gatewayQuery } from '../support/federation.ts';
+import { database, federation, gatewayConfig, gatewayQuery } from '../support/federation.ts';
 
 describe('bad input gets a clear error naming the field', () => {
   it('rejects a credit code whose check character is wrong', async () => {
-    const { subgraphs } = await federation();
-    const { credit_code: valid } = (await subgraphs.enterprises?.db.table('enterprise').first()) as {
+    const { credit_code: valid } = (await (await database('enterprises')).table('enterprise').first()) as {
       credit_code: string;
     };
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');

@@ -1,22 +1,19 @@
 import { checkCharacter } from '@gzequip/enterprises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { federation } from '../support/federation.ts';
+import { database } from '../support/federation.ts';
 
 const INSTRUMENT_ID = 'zz-isolation-instrument';
 const ENTERPRISE_ID = 'zz-isolation-enterprise';
 
 describe('subgraphs stay independent on one database engine', () => {
   afterAll(async () => {
-    const { subgraphs } = await federation();
-    await subgraphs.enterprises?.db.table('enterprise').where({ id: ENTERPRISE_ID }).del();
-    await subgraphs.instruments?.db.table('instrument').where({ id: INSTRUMENT_ID }).del();
+    await (await database('enterprises')).table('enterprise').where({ id: ENTERPRISE_ID }).del();
+    await (await database('instruments')).table('instrument').where({ id: INSTRUMENT_ID }).del();
   });
 
   it("a transaction rolled back in one subgraph never takes another subgraph's write with it", async () => {
-    const { subgraphs } = await federation();
-    const instruments = subgraphs.instruments?.db;
-    const enterprises = subgraphs.enterprises?.db;
-    if (!instruments || !enterprises) throw new Error('subgraphs missing');
+    const instruments = await database('instruments');
+    const enterprises = await database('enterprises');
     const template = await instruments.table<Record<string, unknown>>('instrument').first();
     const code17 = '91520115ISOLATE01'.replace(/[IOSVZ]/g, '1');
 
@@ -47,7 +44,6 @@ describe('subgraphs stay independent on one database engine', () => {
   });
 
   it('keeps each subgraph in its own schema: one cannot see the tables of another by name', async () => {
-    const { subgraphs } = await federation();
-    await expect(subgraphs.instruments?.db.table('enterprise').first()).rejects.toThrow(/does not exist/);
+    await expect((await database('instruments')).table('enterprise').first()).rejects.toThrow(/does not exist/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, federation, gatewayQuery } from '../support/federation.ts';
+import { countStatements, database, gatewayQuery } from '../support/federation.ts';
 
 const EXTRA_PREFIX = 'zz-load-';
 const EXTRA = 420;
@@ -27,11 +27,10 @@ async function pageSize(query: string, first: number, root: 'instruments' | 'ent
 describe('statements per request do not grow with the page', () => {
   beforeAll(async () => {
     // The demo data has ~130 instruments: add enough to fill a page of 500.
-    const { subgraphs } = await federation();
-    const db = subgraphs.instruments?.db;
+    const db = await database('instruments');
     const template = await db?.table<Record<string, unknown>>('instrument').whereNotNull('platform_id').first();
-    const owners = (await subgraphs.enterprises?.db.table<{ id: string }>('enterprise').select('id')) ?? [];
-    const platforms = (await subgraphs.platforms?.db.table<{ id: string }>('platform').select('id')) ?? [];
+    const owners = (await (await database('enterprises')).table<{ id: string }>('enterprise').select('id')) ?? [];
+    const platforms = (await (await database('platforms')).table<{ id: string }>('platform').select('id')) ?? [];
     const rows = Array.from({ length: EXTRA }, (_, i) => ({
       ...template,
       id: `${EXTRA_PREFIX}${String(i).padStart(4, '0')}`,
@@ -44,8 +43,7 @@ describe('statements per request do not grow with the page', () => {
   });
 
   afterAll(async () => {
-    const { subgraphs } = await federation();
-    await subgraphs.instruments?.db.table('instrument').whereLike('id', `${EXTRA_PREFIX}%`).del();
+    await (await database('instruments')).table('instrument').whereLike('id', `${EXTRA_PREFIX}%`).del();
   });
 
   it('costs each subgraph the same for 500 instruments with owner, platform and grade as for 5', async () => {

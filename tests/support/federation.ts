@@ -97,7 +97,11 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-async function post<TData>(url: string, body: unknown, headers: Record<string, string>): Promise<GraphQLResponse<TData>> {
+async function post<TData>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<GraphQLResponse<TData>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -138,4 +142,11 @@ export async function countStatements(work: () => Promise<unknown>): Promise<Rec
   return Object.fromEntries(
     Object.entries(running).map(([name, { db }]) => [name, db.statements.count - (before[name] ?? 0)]),
   );
+}
+
+/** The database handle a running subgraph uses (the same one its server queries through). */
+export async function database(subgraph: string): Promise<Database> {
+  const running = (await federation()).subgraphs[subgraph];
+  if (!running) throw new Error(`No subgraph ${subgraph}`);
+  return running.db;
 }
