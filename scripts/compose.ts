@@ -15,12 +15,13 @@ interface SupergraphConfig {
   subgraphs: Record<string, { sdl: string; url: string }>;
 }
 
-export function composeSupergraph(): string {
+/** `edits` rewrite a subgraph's SDL before composing (tests use it to prove changes are caught). */
+export function composeSupergraph(edits: Record<string, (sdl: string) => string> = {}): string {
   const config = JSON.parse(readFileSync(new URL('supergraph.config.json', schemaDir), 'utf8')) as SupergraphConfig;
   const services = Object.entries(config.subgraphs).map(([name, { sdl, url }]) => ({
     name,
     url,
-    typeDefs: parse(readFileSync(new URL(sdl, schemaDir), 'utf8')),
+    typeDefs: parse((edits[name] ?? ((text: string) => text))(readFileSync(new URL(sdl, schemaDir), 'utf8'))),
   }));
   const result = composeServices(services);
   if (result.errors) {

@@ -1,5 +1,5 @@
 /**
- * `pnpm token [--role ROLE] [--sub ID] [--enterprise ID] [--platforms ID,ID] [--scope "a b"] [--ttl 8h]`
+ * `pnpm dev-token [--role ROLE] [--sub ID] [--enterprise ID] [--platforms ID,ID] [--scope "a b"] [--ttl 8h]`
  * prints a development bearer token signed with the dev JWT secret (see .data/dev-secrets.json,
  * or JWT_SECRET). Production tokens come from the province's identity provider (JWT_JWKS_URL).
  */

@@ -42,7 +42,7 @@ console.log(`
   Health:   GET  ${gateway.url.replace(/\/graphql$/, '/health')}
   Try:      curl -s ${gateway.url} -H 'content-type: application/json' \\
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
-  Token:    pnpm token --role ASSESSOR   (then send "Authorization: Bearer <token>")
+  Token:    pnpm dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
 `);
 
 let stopping = false;

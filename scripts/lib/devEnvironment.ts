@@ -1,4 +1,4 @@
-/** What `pnpm start`, `pnpm token` and the benchmarks share about the local development set-up. */
+/** What `pnpm start`, `pnpm dev-token` and the benchmarks share about the local development set-up. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,8 @@ import type { SubgraphDefinition } from '@gzequip/kit';
 import { platforms } from '@gzequip/platforms';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** Everything the embedded default keeps on disk; `pnpm db:reset` deletes it. */
-export const dataRoot = `${repoRoot}.data`;
+/** Everything a development run keeps on disk (`DATA_DIR`, default .data); `pnpm db:reset` clears it. */
+export const dataRoot = process.env.DATA_DIR || `${repoRoot}.data`;
 export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglite`;
 
 /** The four subgraphs, in the order they are started. */
@@ -26,7 +26,7 @@ export interface DevSecrets {
 
 /**
  * Secrets for a development run: those in the environment, else ones generated once per
- * checkout into .data/dev-secrets.json (never committed), so tokens from `pnpm token` keep
+ * checkout into .data/dev-secrets.json (never committed), so tokens from `pnpm dev-token` keep
  * working across restarts. Production sets both in the environment.
  */
 export function devSecrets(): DevSecrets {
