@@ -17,6 +17,9 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     isolate: false,
+    // CI asks for a JSON summary too (VITEST_JSON_REPORT=file) to print one pass/fail line.
+    reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
+    ...(process.env.VITEST_JSON_REPORT ? { outputFile: { json: process.env.VITEST_JSON_REPORT } } : {}),
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
