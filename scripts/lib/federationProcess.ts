@@ -1,0 +1,100 @@
+/** `pnpm start` as a child process, for the end-to-end test and the start-up benchmark. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { repoRoot } from './devEnvironment.ts';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * The environment of a machine with nothing configured (no database, cache or subgraph URLs,
+ * no secrets), with free ports and its own data folder.
+ */
+export async function bareEnvironment(dataDir: string): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/(_DATABASE_URL|_URL|_PORT|SECRET)$|^(PORT|PGLITE_DATA_DIR|LOG_LEVEL|DATA_DIR)$/.test(name)) env[name] = value;
+  }
+  const [gateway, instruments, enterprises, platforms, assessments] = await Promise.all(
+    Array.from({ length: 5 }, freePort),
+  );
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PORT: String(gateway),
+    INSTRUMENTS_PORT: String(instruments),
+    ENTERPRISES_PORT: String(enterprises),
+    PLATFORMS_PORT: String(platforms),
+    ASSESSMENTS_PORT: String(assessments),
+  };
+}
+
+export interface FederationProcess {
+  child: ChildProcess;
+  gatewayUrl: string;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+  /** Resident memory of `pnpm start` and every process under it, in bytes. */
+  residentBytes(): number;
+}
+
+/** Runs `pnpm start` and resolves once it prints the gateway's address. */
+export async function startFederation(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<FederationProcess> {
+  const child = spawn('pnpm', ['start'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + timeoutMs;
+  const ready = /POST (http:\S+)/;
+  while (!ready.test(output)) {
+    if (child.exitCode !== null) throw new Error(`pnpm start exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      process.kill(-(child.pid as number), 'SIGKILL');
+      throw new Error(`pnpm start did not come up in ${timeoutMs / 1000} s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    env,
+    gatewayUrl: (ready.exec(output) as RegExpExecArray)[1] as string,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-(child.pid as number), 'SIGTERM');
+      await exited;
+    },
+    residentBytes: () => groupResidentBytes(child.pid as number),
+  };
+}
+
+/** Sums VmRSS over the processes of a process group (Linux /proc). */
+function groupResidentBytes(groupId: number): number {
+  let total = 0;
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== groupId) continue; // field 5 of stat: the process group
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
