@@ -8,6 +8,8 @@ import { gatewayConfigFromEnv, startGateway } from '@gzequip/gateway';
 import { createLogger, envName, prepareDatabase, type RunningServer, serveSubgraph } from '@gzequip/kit';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 
+// The banner below says what a person needs; per-request logs are for when they ask (LOG_LEVEL=info).
+process.env.LOG_LEVEL ??= 'warn';
 const started = performance.now();
 const logger = createLogger('start');
 const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
