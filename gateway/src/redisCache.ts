@@ -13,7 +13,7 @@ export class RedisCache implements KeyValueCache<string> {
     private readonly prefix = 'gzequip:gateway:',
     private readonly defaultTtlSeconds = 86_400,
   ) {
-    this.client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    this.client = new Redis(url, { maxRetriesPerRequest: 2 });
   }
 
   async get(key: string): Promise<string | undefined> {

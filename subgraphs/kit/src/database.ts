@@ -113,15 +113,11 @@ export class Database {
     return builder;
   }
 
-  /** Raw SQL with bindings; refer to tables as `??` bound to `this.qualified(name)`. */
+  /** Raw SQL with bindings, for statements that touch no table (locks, health checks). */
   raw<TResult = unknown>(sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<TResult[]> {
     const query = this.knex.raw(sql, bindings as Knex.RawBinding[]);
     query.on('query', this.statements.record);
     return query.then((result: { rows: TResult[] }) => result.rows);
-  }
-
-  qualified(table: string): string {
-    return `${this.schema}.${table}`;
   }
 
   /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */

@@ -38,39 +38,3 @@ export function notFound(what: string, id: string): GraphQLError {
 export function unauthenticated(reason: string): GraphQLError {
   return appError(ErrorCode.UNAUTHENTICATED, reason);
 }
-
-export function forbidden(reason: string): GraphQLError {
-  return appError(ErrorCode.FORBIDDEN, reason);
-}
-
-interface PostgresError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}
-
-/**
- * Maps a PostgreSQL error (from pg or PGlite, both carry SQLSTATE in `code`) to the registry, so
- * that a constraint the database enforces reaches the user as a clear error; anything else is
- * returned untouched to be masked at the edge.
- */
-export function fromDatabaseError(error: unknown): unknown {
-  const pgError = error as PostgresError;
-  const constraint = pgError?.constraint ?? 'a constraint';
-  switch (pgError?.code) {
-    case '23505':
-      return appError(ErrorCode.CONFLICT, `Already exists (${constraint})`, { constraint });
-    case '23503':
-      return appError(ErrorCode.BAD_USER_INPUT, `Refers to a record that does not exist (${constraint})`, {
-        constraint,
-      });
-    case '23514':
-    case '23502':
-    case '22001':
-      return appError(ErrorCode.BAD_USER_INPUT, `Rejected by ${constraint}`, { constraint });
-    case '23P01':
-      return appError(ErrorCode.CONFLICT, `Overlaps an existing record (${constraint})`, { constraint });
-    default:
-      return error;
-  }
-}

@@ -20,6 +20,9 @@ export interface SubgraphDefinition<TContext extends object = object> {
   createContext(db: Database, claims: Claims): TContext;
 }
 
+/** Apollo's resolver map type, which @apollo/subgraph does not export by name. */
+type SubgraphResolverMap = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers'];
+
 export interface SubgraphSources<TContext extends object> {
   name: string;
   defaultPort: number;
@@ -41,12 +44,7 @@ export function defineSubgraph<TContext extends object>(
   return {
     name: sources.name,
     defaultPort: sources.defaultPort,
-    schema: buildSubgraphSchema({
-      typeDefs,
-      resolvers: sources.resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R }
-        ? R
-        : never,
-    }),
+    schema: buildSubgraphSchema({ typeDefs, resolvers: sources.resolvers as SubgraphResolverMap }),
     migrations: sources.migrations,
     seed: async (db) => {
       await seedIfEmpty(db, readSeedFile(sources.demoData));
@@ -69,18 +67,17 @@ export interface PrepareOptions {
   url?: string | undefined;
   /** The embedded database's folder when there is no URL. */
   dataDir?: string | undefined;
-  seed?: boolean;
 }
 
 /** Opens the subgraph's database, migrates it, and seeds it when empty. */
 export async function prepareDatabase(
   definition: SubgraphDefinition,
-  { url = databaseUrlFor(definition.name), dataDir = IN_MEMORY, seed = true }: PrepareOptions = {},
+  { url = databaseUrlFor(definition.name), dataDir = IN_MEMORY }: PrepareOptions = {},
 ): Promise<Database> {
   const db = await Database.open({ schema: definition.name, url, dataDir });
   try {
     await db.migrate(definition.migrations);
-    if (seed) await definition.seed(db);
+    await definition.seed(db);
     return db;
   } catch (error) {
     await db.close();
@@ -132,13 +129,15 @@ export function requireSecret(name: string, env: NodeJS.ProcessEnv = process.env
  */
 export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = createLogger(definition.name);
+  const signingSecret = requireSecret('SUBGRAPH_SIGNING_SECRET', env);
   const db = await prepareDatabase(definition, {
+    url: databaseUrlFor(definition.name, env),
     dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}`,
   });
   const port = env[envName(definition.name, 'PORT')];
   const server = await serveSubgraph(definition, {
     db,
-    signingSecret: requireSecret('SUBGRAPH_SIGNING_SECRET', env),
+    signingSecret,
     ...(port ? { port: Number(port) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     logger,
