@@ -6,6 +6,7 @@ const EXTRA = 420;
 
 const INSTRUMENT_PAGE = `query ($first: Int!) {
   instruments(first: $first) {
+    totalCount
     edges { node { name owner { name creditCode } platform { name latestAssessment { year grade } } } }
   }
 }`;
@@ -57,8 +58,8 @@ describe('statements per request do not grow with the page', () => {
     });
     expect([small, large]).toEqual([5, 500]);
     expect(forFiveHundred).toEqual(forFive);
-    // One statement each: the page, then one batched lookup per subgraph.
-    expect(forFive).toEqual({ enterprises: 1, platforms: 1, instruments: 1, assessments: 1 });
+    // The page and its count in instruments, then one batched lookup in each other subgraph.
+    expect(forFive).toEqual({ enterprises: 1, platforms: 1, instruments: 2, assessments: 1 });
   });
 
   it('batches list fields under a page of parents (child pages, totals, nested entities)', async () => {

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { badUserInput } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -63,4 +64,17 @@ export function toConnection<T>(
     pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
+}
+
+/** Narrows a query to one page in `id` order, with the extra row that tells whether more follow. */
+export function keysetPage<TQuery extends Knex.QueryBuilder>(query: TQuery, page: Page): TQuery {
+  query.orderBy('id').limit(page.limit + 1);
+  if (page.afterKey) query.where('id', '>', page.afterKey);
+  return query;
+}
+
+/** How many rows a (filtered) query matches; the query becomes the count. */
+export async function countRows(query: Knex.QueryBuilder): Promise<number> {
+  const [row] = (await query.count({ count: '*' })) as { count: string | number }[];
+  return Number(row?.count ?? 0);
 }

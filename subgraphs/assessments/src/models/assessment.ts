@@ -1,4 +1,4 @@
-import type { Connection, Database, Page } from '@gzequip/kit';
+import { type Connection, countRows, type Database, keysetPage, type Page } from '@gzequip/kit';
 import type { Grade } from '../__generated__/resolvers-types.ts';
 import { type Indicator, toIndicator } from './indicator.ts';
 
@@ -66,16 +66,11 @@ export class AssessmentModel {
 
   /** A page in id order, fetching one extra row to tell whether another page follows. */
   async findPage(filter: AssessmentFilter, page: Page): Promise<Assessment[]> {
-    const query = this.filtered(filter)
-      .orderBy('id')
-      .limit(page.limit + 1);
-    if (page.afterKey) query.where('id', '>', page.afterKey);
-    return (await query).map(toAssessment);
+    return (await keysetPage(this.filtered(filter), page)).map(toAssessment);
   }
 
   async count(filter: AssessmentFilter): Promise<number> {
-    const [row] = await this.filtered(filter).count<{ count: string | number }[]>({ count: '*' });
-    return Number(row?.count ?? 0);
+    return countRows(this.filtered(filter));
   }
 
   /** Scores of the given assessments with their indicators, in the scheme's order. */

@@ -3,7 +3,9 @@ import {
   type ChildPageKey,
   type Connection,
   containsPattern,
+  countRows,
   type Database,
+  keysetPage,
   loadChildPages,
   type Page,
 } from '@gzequip/kit';
@@ -66,11 +68,7 @@ export class EnterpriseModel {
 
   /** A page in id order, fetching one extra row to tell whether another page follows. */
   async findPage(filter: EnterpriseFilter, page: Page): Promise<Enterprise[]> {
-    const query = this.filtered(filter)
-      .orderBy('id')
-      .limit(page.limit + 1);
-    if (page.afterKey) query.where('id', '>', page.afterKey);
-    return (await query).map(toEnterprise);
+    return (await keysetPage(this.filtered(filter), page)).map(toEnterprise);
   }
 
   /** A page of each region's enterprises, in one statement. */
@@ -80,8 +78,7 @@ export class EnterpriseModel {
   }
 
   async count(filter: EnterpriseFilter): Promise<number> {
-    const [row] = await this.filtered(filter).count<{ count: string | number }[]>({ count: '*' });
-    return Number(row?.count ?? 0);
+    return countRows(this.filtered(filter));
   }
 
   private filtered(filter: EnterpriseFilter) {

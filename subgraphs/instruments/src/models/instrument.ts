@@ -4,7 +4,9 @@ import {
   type Claims,
   type Connection,
   containsPattern,
+  countRows,
   type Database,
+  keysetPage,
   loadChildPages,
   type Page,
   Role,
@@ -155,16 +157,11 @@ export class InstrumentModel {
 
   /** A page in id order, fetching one extra row to tell whether another page follows. */
   async findPage(filter: InstrumentFilter, page: Page, viewer: Claims): Promise<Instrument[]> {
-    const query = this.filtered(filter, viewer)
-      .orderBy('id')
-      .limit(page.limit + 1);
-    if (page.afterKey) query.where('id', '>', page.afterKey);
-    return (await query).map(toInstrument);
+    return (await keysetPage(this.filtered(filter, viewer), page)).map(toInstrument);
   }
 
   async count(filter: InstrumentFilter, viewer: Claims): Promise<number> {
-    const [row] = await this.filtered(filter, viewer).count<{ count: string | number }[]>({ count: '*' });
-    return Number(row?.count ?? 0);
+    return countRows(this.filtered(filter, viewer));
   }
 
   /** A page of instruments for each owner (or platform), in one statement. */

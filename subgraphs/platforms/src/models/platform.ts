@@ -3,7 +3,9 @@ import {
   type ChildPageKey,
   type Connection,
   containsPattern,
+  countRows,
   type Database,
+  keysetPage,
   loadChildPages,
   type Page,
 } from '@gzequip/kit';
@@ -72,16 +74,11 @@ export class PlatformModel {
 
   /** A page in id order, fetching one extra row to tell whether another page follows. */
   async findPage(filter: PlatformFilter, page: Page): Promise<Platform[]> {
-    const query = this.filtered(filter)
-      .orderBy('id')
-      .limit(page.limit + 1);
-    if (page.afterKey) query.where('id', '>', page.afterKey);
-    return (await query).map(toPlatform);
+    return (await keysetPage(this.filtered(filter), page)).map(toPlatform);
   }
 
   async count(filter: PlatformFilter): Promise<number> {
-    const [row] = await this.filtered(filter).count<{ count: string | number }[]>({ count: '*' });
-    return Number(row?.count ?? 0);
+    return countRows(this.filtered(filter));
   }
 
   /** A page of platforms for each operating enterprise, in one statement. */
