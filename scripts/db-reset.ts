@@ -4,9 +4,14 @@
  * PostgreSQL database its `<NAME>_DATABASE_URL` names.
  */
 import { rmSync } from 'node:fs';
-import { Database, databaseUrlFor } from '@gzequip/kit';
+import { Database, databaseUrlFor, embeddedDataDirHolder } from '@gzequip/kit';
 import { embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 
+const holder = embeddedDataDirHolder(embeddedDataDir);
+if (holder) {
+  console.error(`${embeddedDataDir} is in use by process ${holder} (a running pnpm start?): stop it first`);
+  process.exit(1);
+}
 rmSync(embeddedDataDir, { recursive: true, force: true });
 console.log(`deleted ${embeddedDataDir}`);
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import knex, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -25,6 +25,54 @@ export interface DatabaseOptions {
 interface Embedded {
   knex: Knex;
   users: number;
+  unlock: () => void;
+}
+
+/**
+ * PGlite has no server to arbitrate between processes: two opening one folder would corrupt
+ * it. A lock file beside the folder names the process holding it; a stale one is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = lockFileOf(dataDir);
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = embeddedDataDirHolder(dataDir);
+    if (holder && holder !== process.pid) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder}; stop it, or set PGLITE_DATA_DIR to another folder`,
+      );
+    }
+    rmSync(lockFile, { force: true });
+  }
+}
+
+function lockFileOf(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.lock`;
+}
+
+/** The live process holding an embedded database folder, if any. */
+export function embeddedDataDirHolder(dataDir: string): number | null {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(lockFileOf(dataDir), 'utf8'));
+  } catch {
+    return null;
+  }
+  return holder && isRunning(holder) ? holder : null;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -38,14 +86,23 @@ async function openEmbedded(dataDir: string): Promise<Embedded> {
   let opening = embeddedByDir.get(dataDir);
   if (!opening) {
     opening = (async () => {
-      if (dataDir !== IN_MEMORY) mkdirSync(dataDir, { recursive: true });
-      const pglite = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir, {
-        parsers: { [DATE_OID]: (value: string) => value },
-      });
-      const instance = knex({ client: ClientPgLite, dialect: 'postgres', connection: { pglite } } as Knex.Config);
-      return { knex: instance, users: 0 };
+      const onDisk = dataDir !== IN_MEMORY;
+      const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+      try {
+        if (onDisk) mkdirSync(dataDir, { recursive: true });
+        const pglite = await PGlite.create(onDisk ? dataDir : undefined, {
+          parsers: { [DATE_OID]: (value: string) => value },
+        });
+        const instance = knex({ client: ClientPgLite, dialect: 'postgres', connection: { pglite } } as Knex.Config);
+        return { knex: instance, users: 0, unlock };
+      } catch (error) {
+        unlock();
+        throw error;
+      }
     })();
     embeddedByDir.set(dataDir, opening);
+    // A failed open is not remembered: the next attempt tries again.
+    opening.catch(() => embeddedByDir.delete(dataDir));
   }
   const embedded = await opening;
   embedded.users += 1;
@@ -60,6 +117,7 @@ async function releaseEmbedded(dataDir: string): Promise<void> {
   if (embedded.users === 0) {
     embeddedByDir.delete(dataDir);
     await embedded.knex.destroy();
+    embedded.unlock();
   }
 }
 
