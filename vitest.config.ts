@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// CI asks for a JSON summary too (VITEST_JSON_REPORT=file) to print one pass/fail line.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   resolve: {
     // One graphql for tests and Apollo: graphql 16 ships CJS and ESM builds without an exports
@@ -10,17 +13,23 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'tests/**/*.test.ts'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
-    // One process for every file: the embedded database and the federation under test start
-    // once (PGlite costs seconds to start) and are shared; files run one after another.
+    // One process per tier, files one after another: the federation under test (and its
+    // embedded database, seconds to start) starts once and is shared by the tier's files.
     pool: 'forks',
     fileParallelism: false,
     isolate: false,
-    // CI asks for a JSON summary too (VITEST_JSON_REPORT=file) to print one pass/fail line.
-    reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
-    ...(process.env.VITEST_JSON_REPORT ? { outputFile: { json: process.env.VITEST_JSON_REPORT } } : {}),
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts'] },
+      },
+      { extends: true, test: { name: 'federation', include: ['tests/*.test.ts', 'tests/federation/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+    ],
   },
 });
