@@ -56,6 +56,8 @@ export async function startGateway(
     ...(cache ? { cache } : {}),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // The host process owns shutdown (closing servers, then databases); Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     formatError: formatGatewayError(logger),
     // The default landing page loads from a CDN and stays blank offline.

@@ -72,28 +72,44 @@ export async function startFederation(env: NodeJS.ProcessEnv, timeoutMs = 120_00
     env,
     gatewayUrl: (ready.exec(output) as RegExpExecArray)[1] as string,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-(child.pid as number), 'SIGTERM');
-      await exited;
+      // pnpm may exit before the server under it has closed its database: wait for the group.
+      const group = child.pid as number;
+      if (groupMembers(group).length === 0) return;
+      process.kill(-group, 'SIGTERM');
+      const deadline = Date.now() + 15_000;
+      while (groupMembers(group).length > 0) {
+        if (Date.now() > deadline) process.kill(-group, 'SIGKILL');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     residentBytes: () => groupResidentBytes(child.pid as number),
   };
 }
 
-/** Sums VmRSS over the processes of a process group (Linux /proc). */
-function groupResidentBytes(groupId: number): number {
-  let total = 0;
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  for (const pid of pids) {
+/** The live (not zombie) processes of a process group, from Linux's /proc. */
+function groupMembers(groupId: number): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== groupId) continue; // field 5 of stat: the process group
+      // After the command name: state, parent, process group.
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(group) === groupId && state !== 'Z';
+    } catch {
+      return false; // it ended between listing and reading
+    }
+  });
+}
+
+/** Sums VmRSS over the processes of a process group. */
+function groupResidentBytes(groupId: number): number {
+  let total = 0;
+  for (const pid of groupMembers(groupId)) {
+    try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (rss) total += Number(rss[1]) * 1024;
     } catch {
-      // The process ended between listing and reading.
+      // it ended meanwhile
     }
   }
   return total;

@@ -4,7 +4,7 @@
  * started again on the same data, as a user's second day would.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,8 @@ describe('pnpm start on a machine with only Node', () => {
   it('starts again on the data it kept, without seeding twice', async () => {
     const first = running.pop() as FederationProcess;
     await first.stop();
+    // A graceful stop closed the embedded database and released its folder.
+    expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
     const again = await startFederation(first.env);
     running.push(again);
     const admin = adminToken(again.env);

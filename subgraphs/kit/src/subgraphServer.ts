@@ -49,6 +49,8 @@ export async function startSubgraphServer<TContext extends object>(
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The host process owns shutdown (closing servers, then databases); Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(logger),
     // Federated traces would tell resolver timings to whoever reads the response; not needed.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
