@@ -14,6 +14,10 @@ export interface GatewayConfig {
   introspection: boolean;
 }
 
+/** Who issues callers' tokens, and for whom, unless JWT_ISSUER and JWT_AUDIENCE say otherwise. */
+export const DEFAULT_JWT_ISSUER = 'gzequip';
+export const DEFAULT_JWT_AUDIENCE = 'gzequip-graph';
+
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,8 +47,8 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     jwt: {
       ...(secret ? { secret } : {}),
       ...(jwksUrl ? { jwksUrl } : {}),
-      issuer: env.JWT_ISSUER || 'gzequip',
-      audience: env.JWT_AUDIENCE || 'gzequip-graph',
+      issuer: env.JWT_ISSUER || DEFAULT_JWT_ISSUER,
+      audience: env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE,
     },
     subgraphUrls,
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),

@@ -1,3 +1,3 @@
 export { createAuthenticator } from './authentication.ts';
-export { type GatewayConfig, gatewayConfigFromEnv } from './config.ts';
+export { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, type GatewayConfig, gatewayConfigFromEnv } from './config.ts';
 export { type RunningGateway, startGateway } from './server.ts';

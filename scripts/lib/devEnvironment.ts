@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assessments } from '@gzequip/assessments';
 import { enterprises } from '@gzequip/enterprises';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@gzequip/gateway';
 import { instruments } from '@gzequip/instruments';
 import type { SubgraphDefinition } from '@gzequip/kit';
 import { platforms } from '@gzequip/platforms';
@@ -16,8 +17,8 @@ export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglit
 /** The four subgraphs, in the order they are started. */
 export const subgraphs: SubgraphDefinition[] = [enterprises, platforms, instruments, assessments];
 
-export const JWT_ISSUER = process.env.JWT_ISSUER || 'gzequip';
-export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || 'gzequip-graph';
+export const JWT_ISSUER = process.env.JWT_ISSUER || DEFAULT_JWT_ISSUER;
+export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE;
 
 export interface DevSecrets {
   JWT_SECRET: string;

@@ -5,7 +5,7 @@
  * the committed supergraph. Started once per test run and shared by every test file.
  */
 import { fileURLToPath } from 'node:url';
-import { type RunningGateway, startGateway } from '@gzequip/gateway';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, type RunningGateway, startGateway } from '@gzequip/gateway';
 import {
   type Claims,
   Database,
@@ -22,8 +22,8 @@ import { subgraphs } from '../../scripts/lib/devEnvironment.ts';
 
 export const JWT_SECRET = 'test-jwt-secret-0123456789abcdefghijklmnop';
 export const SIGNING_SECRET = 'test-subgraph-signing-secret-0123456789abcdef';
-const ISSUER = 'gzequip';
-const AUDIENCE = 'gzequip-graph';
+const ISSUER = DEFAULT_JWT_ISSUER;
+const AUDIENCE = DEFAULT_JWT_AUDIENCE;
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export interface Federation {
