@@ -5,18 +5,40 @@ import { GraphQLError } from 'graphql';
  * `extensions.code`; the message tells a person what to fix.
  */
 export const ErrorCode = {
+  /** An argument was refused; `field` and `reason` say which and why. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The HTTP request itself was unusable: not JSON, wrong content type, too large, no such operation. */
+  BAD_REQUEST: 'BAD_REQUEST',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  /** The operation is over one of the gateway's limits; `limit`, `max` and `actual` say which and by how much. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** Safelist mode: the operation is not in the deployed persisted-query manifests. */
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** A persisted-query hash that does not match the query sent with it. */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** Too many requests from this caller; `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The gateway is at capacity or shutting down; retry shortly. */
+  SERVER_BUSY: 'SERVER_BUSY',
+  /** A source did not answer (down, slow, or broken); the fields it provides are null, the rest is served. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const httpStatusOf: Partial<Record<ErrorCode, number>> = {
+/** The HTTP status an error answers with when it is the request's only outcome. */
+export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  OPERATION_LIMIT_EXCEEDED: 400,
+  PERSISTED_QUERY_NOT_IN_LIST: 400,
+  PERSISTED_QUERY_HASH_MISMATCH: 400,
+  RATE_LIMITED: 429,
+  SERVER_BUSY: 503,
 };
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -37,4 +59,9 @@ export function notFound(what: string, id: string): GraphQLError {
 
 export function unauthenticated(reason: string): GraphQLError {
   return appError(ErrorCode.UNAUTHENTICATED, reason);
+}
+
+/** An operation over a limit, with the limit's name, its maximum and what the operation asked for. */
+export function operationLimitExceeded(limit: string, max: number, actual: number, message: string): GraphQLError {
+  return appError(ErrorCode.OPERATION_LIMIT_EXCEEDED, message, { limit, max, actual });
 }

@@ -1,3 +1,4 @@
+import { createHash, createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
 import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from './errors.ts';
 
@@ -35,12 +36,28 @@ export const PUBLIC_CLAIMS: Readonly<Claims> = Object.freeze({
 export const IDENTITY_HEADER = 'x-gateway-identity';
 const ISSUER = 'gzequip-gateway';
 const AUDIENCE = 'gzequip-subgraphs';
-/** Short-lived: a captured header is useless soon after. */
-const IDENTITY_TTL_SECONDS = 60;
+/**
+ * Seconds a header lives. It is also bound to one request body and usable once, so a captured
+ * header buys nothing: this only bounds how long a subgraph must remember the ids it has seen.
+ */
+export const IDENTITY_TTL_SECONDS = 10;
 
-function keyOf(secret: string): Uint8Array {
-  if (secret.length < 32) throw new Error('The subgraph signing secret must be at least 32 characters');
-  return new TextEncoder().encode(secret);
+const keys = new Map<string, KeyObject>();
+
+/** The HMAC key for a secret, imported once rather than on every signature. */
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    if (secret.length < 32) throw new Error('The subgraph signing secret must be at least 32 characters');
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** The digest a header is bound to: SHA-256 of the exact bytes of the request body, base64url. */
+export function bodyDigest(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
 }
 
 /**
@@ -69,25 +86,69 @@ export function claimsFromPayload(payload: JWTPayload): Claims {
   };
 }
 
-/** The gateway's side: claims → a signed, short-lived header value. */
-export async function signIdentity(claims: Claims, secret: string): Promise<string> {
+/**
+ * The gateway's side: claims → a signed header value for one subgraph request. It carries the
+ * digest of that request's body and a unique id, so it is good for that body, once, for seconds.
+ */
+export async function signIdentity(claims: Claims, secret: string, body: string | Uint8Array): Promise<string> {
   return new SignJWT({
     role: claims.role,
     enterpriseId: claims.enterpriseId,
     platformIds: claims.platformIds,
     scope: claims.scopes.join(' '),
+    bodyDigest: bodyDigest(body),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId ?? '')
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${IDENTITY_TTL_SECONDS}s`)
     .sign(keyOf(secret));
 }
 
-/** A subgraph's side: refuses a missing, forged or stale header with UNAUTHENTICATED. */
-export async function verifyIdentity(header: string | undefined, secret: string): Promise<Claims> {
+/**
+ * Remembers the ids of the headers a subgraph has accepted for as long as they live, so that
+ * each is accepted once. Two generations of ids: an id is kept between one and two lifetimes.
+ * One process's memory: replicas of one subgraph each keep their own.
+ */
+export class ReplayGuard {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+  private rotatedAt = Date.now();
+
+  constructor(private readonly lifetimeMs = IDENTITY_TTL_SECONDS * 1000) {}
+
+  /** True the first time an id is offered, false on every later offer within its lifetime. */
+  firstUse(id: string): boolean {
+    const now = Date.now();
+    if (now - this.rotatedAt >= this.lifetimeMs) {
+      this.previous = now - this.rotatedAt >= 2 * this.lifetimeMs ? new Set() : this.current;
+      this.current = new Set();
+      this.rotatedAt = now;
+    }
+    if (this.current.has(id) || this.previous.has(id)) return false;
+    this.current.add(id);
+    return true;
+  }
+}
+
+export interface IdentityCheck {
+  /** `bodyDigest` of the body the request arrived with. */
+  bodyDigest: string;
+  replays: ReplayGuard;
+}
+
+/**
+ * A subgraph's side: refuses, with UNAUTHENTICATED, a header that is missing, forged, stale,
+ * signed for another body, or already used.
+ */
+export async function verifyIdentity(
+  header: string | undefined,
+  secret: string,
+  check: IdentityCheck,
+): Promise<Claims> {
   if (!header) {
     throw unauthenticated('This subgraph answers only requests signed by the gateway; send the query to the gateway');
   }
@@ -97,9 +158,16 @@ export async function verifyIdentity(header: string | undefined, secret: string)
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['jti', 'exp', 'bodyDigest'],
     }));
   } catch {
     throw unauthenticated("The gateway's signature on this request is invalid or expired");
+  }
+  if (payload.bodyDigest !== check.bodyDigest) {
+    throw unauthenticated("The gateway's signature was made for another request body");
+  }
+  if (!check.replays.firstUse(payload.jti as string)) {
+    throw unauthenticated("The gateway's signature on this request has already been used");
   }
   const claims = claimsFromPayload(payload);
   return { ...claims, userId: claims.userId || null };

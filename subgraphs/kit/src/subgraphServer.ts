@@ -1,12 +1,25 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from './errorMasking.ts';
-import { type Claims, IDENTITY_HEADER, verifyIdentity } from './identity.ts';
+import { ErrorCode } from './errors.ts';
+import {
+  assignRequestId,
+  closeServer,
+  graphqlErrorHandler,
+  graphqlNotFound,
+  jsonBody,
+  listen,
+  requireJsonBody,
+  sendGraphQLError,
+  withRequestScope,
+} from './http.ts';
+import { bodyDigest, type Claims, IDENTITY_HEADER, ReplayGuard, verifyIdentity } from './identity.ts';
+import { invalidStringInput } from './inputStrings.ts';
 import type { Logger } from './logger.ts';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -29,16 +42,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on `port` (0 picks a free one) and resolves once it accepts connections. */
-export function listen(app: express.Express, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
-  });
-}
+/** Large enough for `_entities` with thousands of representations; the gateway bounds what it sends. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How long requests in flight may take to finish when the subgraph stops. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
-export function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+/**
+ * Refuses, before any resolver or SQL, a string argument no database should see: a NUL byte or
+ * broken Unicode. The gateway checks the same; a subgraph does not rely on it.
+ */
+export function invalidStringsPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const error = invalidStringInput(document, request.variables);
+          if (error) throw error;
+        },
+      };
+    },
+  };
 }
 
 /** Serves a subgraph over HTTP: `POST /graphql` for the gateway, `GET /health` for probes. */
@@ -53,12 +76,18 @@ export async function startSubgraphServer<TContext extends object>(
     stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(logger),
     // Federated traces would tell resolver timings to whoever reads the response; not needed.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), invalidStringsPlugin<TContext>()],
   });
   await apollo.start();
 
+  // The identity header is bound to the exact bytes of the body it came with.
+  const digests = new WeakMap<IncomingMessage, string>();
+  const replays = new ReplayGuard();
+
   const app = express();
   app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(assignRequestId);
   app.get('/health', async (_req, res) => {
     try {
       await options.healthCheck();
@@ -68,13 +97,27 @@ export async function startSubgraphServer<TContext extends object>(
       res.status(503).json({ status: 'unavailable', subgraph: name });
     }
   });
-  app.use(
+  app.post(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    jsonBody(MAX_BODY_BYTES, (req, body) => digests.set(req, bodyDigest(body))),
+    withRequestScope,
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context(await verifyIdentity(req.header(IDENTITY_HEADER), signingSecret)),
+      context: async ({ req }) =>
+        options.context(
+          await verifyIdentity(req.header(IDENTITY_HEADER), signingSecret, {
+            bodyDigest: digests.get(req) ?? bodyDigest(''),
+            replays,
+          }),
+        ),
     }),
   );
+  app.all('/graphql', (req, res) => {
+    res.setHeader('allow', 'POST');
+    sendGraphQLError(res, 405, `The ${name} subgraph answers POST only, not ${req.method}`, ErrorCode.BAD_REQUEST);
+  });
+  app.use(graphqlNotFound);
+  app.use(graphqlErrorHandler(logger));
 
   const server = await listen(app, options.port, host);
   const { port } = server.address() as AddressInfo;
@@ -83,7 +126,7 @@ export async function startSubgraphServer<TContext extends object>(
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
-      await closeServer(server);
+      await closeServer(server, SHUTDOWN_GRACE_MS);
       await apollo.stop();
     },
   };

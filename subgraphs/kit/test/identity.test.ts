@@ -1,8 +1,17 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { type Claims, PUBLIC_CLAIMS, Role, signIdentity, verifyIdentity } from '../src/identity.ts';
+import {
+  bodyDigest,
+  type Claims,
+  PUBLIC_CLAIMS,
+  ReplayGuard,
+  Role,
+  signIdentity,
+  verifyIdentity,
+} from '../src/identity.ts';
 
 const SECRET = 's'.repeat(40);
+const BODY = JSON.stringify({ query: '{ instruments { totalCount } }', variables: {} });
 const operator: Claims = {
   userId: 'u-7',
   role: Role.PLATFORM_OPERATOR,
@@ -11,27 +20,63 @@ const operator: Claims = {
   scopes: ['inquiries:write'],
 };
 
+const check = (body = BODY, replays = new ReplayGuard()) => ({ bodyDigest: bodyDigest(body), replays });
+
 describe('the identity header between gateway and subgraphs', () => {
   it('carries the claims unchanged', async () => {
-    expect(await verifyIdentity(await signIdentity(operator, SECRET), SECRET)).toEqual(operator);
-    expect(await verifyIdentity(await signIdentity(PUBLIC_CLAIMS, SECRET), SECRET)).toEqual(PUBLIC_CLAIMS);
+    expect(await verifyIdentity(await signIdentity(operator, SECRET, BODY), SECRET, check())).toEqual(operator);
+    expect(await verifyIdentity(await signIdentity(PUBLIC_CLAIMS, SECRET, BODY), SECRET, check())).toEqual(
+      PUBLIC_CLAIMS,
+    );
   });
 
   it('is refused when missing, signed with another secret, or expired', async () => {
-    await expect(verifyIdentity(undefined, SECRET)).rejects.toMatchObject({
+    await expect(verifyIdentity(undefined, SECRET, check())).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
-    await expect(verifyIdentity(await signIdentity(operator, 'o'.repeat(40)), SECRET)).rejects.toThrow(/invalid/);
-    const stale = await new SignJWT({ role: 'ADMIN' })
+    await expect(verifyIdentity(await signIdentity(operator, 'o'.repeat(40), BODY), SECRET, check())).rejects.toThrow(
+      /invalid/,
+    );
+    const stale = await new SignJWT({ role: 'ADMIN', bodyDigest: bodyDigest(BODY) })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('gzequip-gateway')
       .setAudience('gzequip-subgraphs')
+      .setJti('old')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 5)
       .sign(new TextEncoder().encode(SECRET));
-    await expect(verifyIdentity(stale, SECRET)).rejects.toThrow(/invalid or expired/);
+    await expect(verifyIdentity(stale, SECRET, check())).rejects.toThrow(/invalid or expired/);
+  });
+
+  it('is good only for the body it was signed for', async () => {
+    const header = await signIdentity(operator, SECRET, BODY);
+    const otherQuery = JSON.stringify({ query: '{ instruments(first: 500) { edges { node { contactPhone } } } }' });
+    await expect(verifyIdentity(header, SECRET, check(otherQuery))).rejects.toThrow(/made for another request body/);
+    // Even a byte of difference (whitespace) is another body.
+    await expect(verifyIdentity(header, SECRET, check(`${BODY} `))).rejects.toThrow(/another request body/);
+  });
+
+  it('is good once: a second use is refused', async () => {
+    const replays = new ReplayGuard();
+    const header = await signIdentity(operator, SECRET, BODY);
+    expect(await verifyIdentity(header, SECRET, check(BODY, replays))).toEqual(operator);
+    await expect(verifyIdentity(header, SECRET, check(BODY, replays))).rejects.toThrow(/already been used/);
+    // Two headers for the same body are two uses, each allowed once.
+    expect(await verifyIdentity(await signIdentity(operator, SECRET, BODY), SECRET, check(BODY, replays))).toEqual(
+      operator,
+    );
+  });
+
+  it('remembers an id for at least its lifetime, and forgets it after two', async () => {
+    const replays = new ReplayGuard(50);
+    expect(replays.firstUse('a')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(replays.firstUse('b')).toBe(true);
+    expect(replays.firstUse('a')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 110));
+    expect(replays.firstUse('a')).toBe(true);
   });
 
   it('refuses a short secret outright', async () => {
-    await expect(signIdentity(operator, 'short')).rejects.toThrow(/at least 32 characters/);
+    await expect(signIdentity(operator, 'short', BODY)).rejects.toThrow(/at least 32 characters/);
   });
 });
