@@ -25,7 +25,8 @@ export type Assessment = {
   assessedOn: Scalars['String']['output'];
   grade: Grade;
   id: Scalars['ID']['output'];
-  platform: Platform;
+  /** Null when the platforms source is unavailable */
+  platform?: Maybe<Platform>;
   /**
    * Scores per indicator. Visible to assessors, administrators and the platform's own operator;
    * null for anyone else.
@@ -87,7 +88,7 @@ export type PageInfo = {
 export type Platform = {
   __typename?: 'Platform';
   /** Assessments of this platform, newest first */
-  assessments: Array<Assessment>;
+  assessments?: Maybe<Array<Assessment>>;
   id: Scalars['ID']['output'];
   /** The newest assessment, or null if the platform has not been assessed */
   latestAssessment?: Maybe<Assessment>;
@@ -97,9 +98,9 @@ export type Query = {
   __typename?: 'Query';
   assessment?: Maybe<Assessment>;
   /** Assessments ordered by id; `first` is at most 500. */
-  assessments: AssessmentConnection;
+  assessments?: Maybe<AssessmentConnection>;
   /** The indicators of the assessment scheme, in order */
-  indicators: Array<Indicator>;
+  indicators?: Maybe<Array<Indicator>>;
 };
 
 
@@ -253,7 +254,7 @@ export type AssessmentResolvers<ContextType = Context, ParentType extends Resolv
   assessedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Grade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
   scores?: Resolver<Maybe<Array<ResolversTypes['IndicatorScore']>>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -289,15 +290,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform'], FederationReferenceType extends FederationReferenceTypes['Platform'] = FederationReferenceTypes['Platform']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Platform']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  assessments?: Resolver<Maybe<Array<ResolversTypes['Assessment']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestAssessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   assessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType, RequireFields<QueryAssessmentArgs, 'id'>>;
-  assessments?: Resolver<ResolversTypes['AssessmentConnection'], ParentType, ContextType, RequireFields<QueryAssessmentsArgs, 'first'>>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  assessments?: Resolver<Maybe<ResolversTypes['AssessmentConnection']>, ParentType, ContextType, RequireFields<QueryAssessmentsArgs, 'first'>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

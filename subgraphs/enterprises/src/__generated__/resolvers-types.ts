@@ -95,10 +95,10 @@ export type Query = {
   /** Looks an enterprise up by its credit code; a malformed code or wrong check character is BAD_USER_INPUT. */
   enterpriseByCreditCode?: Maybe<Enterprise>;
   /** Enterprises ordered by id; `first` is at most 500. */
-  enterprises: EnterpriseConnection;
+  enterprises?: Maybe<EnterpriseConnection>;
   region?: Maybe<Region>;
   /** The nine prefectures and Gui'an New Area. */
-  regions: Array<Region>;
+  regions?: Maybe<Array<Region>>;
 };
 
 
@@ -321,9 +321,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'id'>>;
   enterpriseByCreditCode?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseByCreditCodeArgs, 'creditCode'>>;
-  enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
+  enterprises?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{

@@ -21,7 +21,7 @@ export type Enterprise = {
   __typename?: 'Enterprise';
   id: Scalars['ID']['output'];
   /** Instruments this enterprise owns that the caller may see */
-  instruments: InstrumentConnection;
+  instruments?: Maybe<InstrumentConnection>;
 };
 
 
@@ -85,7 +85,8 @@ export type Instrument = {
   /** The public service platform hosting the instrument, if any */
   platform?: Maybe<Platform>;
   purpose: InstrumentPurpose;
-  region: Region;
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
   serviceContent?: Maybe<Scalars['String']['output']>;
   serviceUrl?: Maybe<Scalars['String']['output']>;
   sharingMode: SharingMode;
@@ -152,7 +153,7 @@ export type Platform = {
   __typename?: 'Platform';
   id: Scalars['ID']['output'];
   /** Instruments hosted on this platform that the caller may see */
-  instruments: InstrumentConnection;
+  instruments?: Maybe<InstrumentConnection>;
 };
 
 
@@ -165,7 +166,7 @@ export type Query = {
   __typename?: 'Query';
   instrument?: Maybe<Instrument>;
   /** Instruments the caller may see, ordered by id; `first` is at most 500. */
-  instruments: InstrumentConnection;
+  instruments?: Maybe<InstrumentConnection>;
 };
 
 
@@ -340,7 +341,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<EnterpriseInstrumentsArgs, 'first'>>;
+  instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<EnterpriseInstrumentsArgs, 'first'>>;
 }>;
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
@@ -365,7 +366,7 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   owner?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['InstrumentPurpose'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   serviceContent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serviceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sharingMode?: Resolver<ResolversTypes['SharingMode'], ParentType, ContextType>;
@@ -395,12 +396,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform'], FederationReferenceType extends FederationReferenceTypes['Platform'] = FederationReferenceTypes['Platform']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Platform']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<PlatformInstrumentsArgs, 'first'>>;
+  instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<PlatformInstrumentsArgs, 'first'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{

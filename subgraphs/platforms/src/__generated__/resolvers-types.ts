@@ -29,7 +29,7 @@ export type Enterprise = {
   __typename?: 'Enterprise';
   id: Scalars['ID']['output'];
   /** Platforms this enterprise operates */
-  platforms: PlatformConnection;
+  platforms?: Maybe<PlatformConnection>;
 };
 
 
@@ -73,7 +73,8 @@ export type Platform = {
   nameEn?: Maybe<Scalars['String']['output']>;
   /** The operating unit (resolved by the enterprises subgraph) */
   operator?: Maybe<Enterprise>;
-  region: Region;
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -114,7 +115,7 @@ export type Query = {
   __typename?: 'Query';
   platform?: Maybe<Platform>;
   /** Platforms ordered by id; `first` is at most 500. */
-  platforms: PlatformConnection;
+  platforms?: Maybe<PlatformConnection>;
 };
 
 
@@ -276,7 +277,7 @@ export type CapabilityResolvers<ContextType = Context, ParentType extends Resolv
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  platforms?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, RequireFields<EnterprisePlatformsArgs, 'first'>>;
+  platforms?: Resolver<Maybe<ResolversTypes['PlatformConnection']>, ParentType, ContextType, RequireFields<EnterprisePlatformsArgs, 'first'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -295,7 +296,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operator?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -312,7 +313,7 @@ export type PlatformEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<QueryPlatformArgs, 'id'>>;
-  platforms?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first'>>;
+  platforms?: Resolver<Maybe<ResolversTypes['PlatformConnection']>, ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
