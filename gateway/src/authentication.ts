@@ -1,4 +1,13 @@
-import { type Claims, claimsFromPayload, PUBLIC_CLAIMS, unauthenticated } from '@gzequip/kit';
+import {
+  type Claims,
+  claimsFromPayload,
+  ErrorCode,
+  PUBLIC_CLAIMS,
+  sendGraphQLError,
+  unauthenticated,
+} from '@gzequip/kit';
+import type express from 'express';
+import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { GatewayConfig } from './config.ts';
 
@@ -30,5 +39,27 @@ export function createAuthenticator(jwt: GatewayConfig['jwt']): Authenticate {
       throw unauthenticated(`The bearer token ${reason}; sign in again or send no token for public access`);
     }
     return claimsFromPayload(payload);
+  };
+}
+
+/** The caller's claims, established before anything else looks at the request. */
+export function claimsOf(res: express.Response): Claims {
+  return (res.locals.claims as Claims | undefined) ?? PUBLIC_CLAIMS;
+}
+
+/** Verifies the bearer token once per request, before rate limits and GraphQL; 401 when it is bad. */
+export function useAuthentication(authenticate: Authenticate): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.claims = await authenticate(req.header('authorization'));
+      next();
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+        res.setHeader('www-authenticate', 'Bearer');
+        sendGraphQLError(res, 401, error.message, ErrorCode.UNAUTHENTICATED);
+        return;
+      }
+      next(error);
+    }
   };
 }

@@ -1,4 +1,11 @@
-import { requireSecret } from '@gzequip/kit';
+import { Role, requireSecret } from '@gzequip/kit';
+import {
+  type CostBudgets,
+  DEFAULT_COST_BUDGETS,
+  DEFAULT_OPERATION_LIMITS,
+  type OperationLimits,
+} from './plugins/operationLimits.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './plugins/rateLimit.ts';
 
 export interface GatewayConfig {
   port: number;
@@ -9,9 +16,34 @@ export interface GatewayConfig {
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
   /** `INSTRUMENTS_URL=...` overrides the URL composed into the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Each gateway → subgraph call. */
   subgraphTimeoutMs: number;
+  /** A whole request, all its subgraph calls included. */
+  requestTimeoutMs: number;
+  maxRequestBytes: number;
+  maxHeaderBytes: number;
+  /** Subgraph answer bytes one request may receive in all. */
+  maxResponseBytes: number;
+  operationLimits: OperationLimits;
+  costBudgets: CostBudgets;
+  /** Requests a minute per caller. */
+  rateLimits: RateLimits;
+  /** 0 turns the response cache off. */
+  responseCacheTtlSeconds: number;
+  /** Persisted-query manifests; when any is given, only their operations may run. */
+  safelistManifests: string[];
   redisUrl?: string;
+  /** Namespaces every key the gateway keeps in Redis. */
+  redisPrefix: string;
+  /** Production hides schema details (introspection, field suggestions) from clients. */
+  production: boolean;
   introspection: boolean;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the caller's address. */
+  trustProxy: boolean | number | string;
+  /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** How long requests in flight may take to finish at shutdown. */
+  shutdownGraceMs: number;
 }
 
 /** Who issues callers' tokens, and for whom, unless JWT_ISSUER and JWT_AUDIENCE say otherwise. */
@@ -19,6 +51,7 @@ export const DEFAULT_JWT_ISSUER = 'gzequip';
 export const DEFAULT_JWT_AUDIENCE = 'gzequip-graph';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
+const MiB = 1024 * 1024;
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -26,6 +59,33 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
   return value;
+}
+
+/** `NAME=key=value,key=value` over defaults, refusing unknown keys and values that are not whole numbers. */
+function numbersByKey<T extends object>(env: NodeJS.ProcessEnv, name: string, defaults: T): T {
+  const raw = env[name];
+  const result = { ...defaults };
+  if (!raw) return result;
+  for (const pair of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [key, value] = pair.split('=').map((part) => part.trim());
+    if (!key || !(key in defaults)) {
+      throw new Error(`${name}: unknown key ${JSON.stringify(key)}; known are ${Object.keys(defaults).join(', ')}`);
+    }
+    const number = Number(value);
+    if (!Number.isInteger(number) || number <= 0)
+      throw new Error(`${name}: ${key} must be a positive whole number, got ${value}`);
+    (result as Record<string, number>)[key] = number;
+  }
+  return result;
+}
+
+function trustProxyOf(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 /** Reads the gateway's settings from the environment; refuses to start on unusable ones. */
@@ -39,6 +99,9 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       subgraphUrls[(match[1] as string).toLowerCase()] = value;
     }
   }
+  const production = env.NODE_ENV === 'production';
+  const budgets = numbersByKey(env, 'COST_BUDGETS', DEFAULT_COST_BUDGETS);
+  for (const role of Object.values(Role)) if (!(role in budgets)) throw new Error(`COST_BUDGETS lacks ${role}`);
   return {
     port: integer(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
@@ -51,8 +114,25 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       audience: env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE,
     },
     subgraphUrls,
-    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 3_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000),
+    maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', MiB),
+    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024),
+    maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 8 * MiB),
+    operationLimits: numbersByKey(env, 'OPERATION_LIMITS', DEFAULT_OPERATION_LIMITS),
+    costBudgets: budgets,
+    rateLimits: numbersByKey(env, 'RATE_LIMITS', DEFAULT_RATE_LIMITS),
+    responseCacheTtlSeconds: integer(env, 'RESPONSE_CACHE_TTL_SECONDS', 0),
+    safelistManifests: (env.PERSISTED_QUERY_SAFELIST ?? '')
+      .split(',')
+      .map((path) => path.trim())
+      .filter(Boolean),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
-    introspection: env.NODE_ENV !== 'production' || env.INTROSPECTION === 'true',
+    redisPrefix: env.REDIS_PREFIX || 'gzequip:',
+    production,
+    introspection: !production || env.INTROSPECTION === 'true',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

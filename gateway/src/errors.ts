@@ -1,20 +1,51 @@
-import { type Logger, maskUnexpectedErrors } from '@gzequip/kit';
-import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+const TOKEN_LIMIT = /Document contains more than (\d+) tokens/;
 
 /**
- * What the client may see of an error: its message, path and code. A subgraph's error arrives
- * with `extensions.response` (the subgraph's URL and body) and the subgraph's name; those are
- * internal and dropped here. Unexpected errors are masked and logged.
+ * What the client may see of an error: its message, path and code.
+ * - A subgraph's error arrives with its service name (and, from a failed fetch, its URL and
+ *   body); those are internal and dropped. One the subgraph masked keeps its request id and is
+ *   not logged again: the subgraph logged it with its cause.
+ * - Our own validation rules' errors keep their code (Apollo files them all under
+ *   GRAPHQL_VALIDATION_FAILED); the parser's token limit becomes OPERATION_LIMIT_EXCEEDED.
+ * - An error Apollo raised with a 4xx status but no code is the client's: BAD_REQUEST.
+ * - Anything else unexpected is logged with the request id and masked.
  */
 export function formatGatewayError(logger: Logger) {
-  const mask = maskUnexpectedErrors(logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const {
       response: _response,
-      serviceName: _serviceName,
+      serviceName,
       stacktrace: _stacktrace,
+      http: _http,
       ...extensions
     } = formatted.extensions ?? {};
-    return mask({ ...formatted, extensions }, error);
+    const original = error instanceof GraphQLError ? error : undefined;
+
+    const ownCode = (original?.originalError as GraphQLError | undefined)?.extensions?.code;
+    if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string') {
+      return { ...formatted, extensions: { ...extensions, code: ownCode } };
+    }
+    const tokens = TOKEN_LIMIT.exec(formatted.message);
+    if (extensions.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+      const max = Number(tokens[1]);
+      return {
+        message: `The operation has more than ${max} tokens, the limit; send a smaller document`,
+        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max, actual: max + 1 },
+      };
+    }
+    if (extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
+    if (serviceName) return { ...formatted, extensions };
+
+    const status = (original?.extensions?.http as { status?: number } | undefined)?.status ?? 500;
+    if (status >= 400 && status < 500) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
+    const requestId = currentRequestId();
+    logger.error({ err: unwrapResolverError(error), path: formatted.path, requestId }, 'unexpected error');
+    return maskedError(requestId, formatted.path);
   };
 }

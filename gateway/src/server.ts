@@ -1,35 +1,70 @@
+/**
+ * The gateway: Apollo Gateway over the committed supergraph, behind an HTTP edge that refuses
+ * what must not reach GraphQL, with one plugin per concern. This file only assembles them.
+ *
+ *   request id → request log → metrics
+ *   /graphql: JSON only → caller's token → rate limit → body (size-limited) → persisted queries
+ *             → Apollo: parse (token limit) → validate (depth, aliases, root fields, directives)
+ *             → resolve operation (unknown name, missing root, bad strings, page size, cost)
+ *             → response cache → query plan over the subgraphs (signed, timed, size-capped calls)
+ */
+
+import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { closeServer, createLogger, type Logger, listen } from '@gzequip/kit';
+import {
+  assignRequestId,
+  closeServer,
+  createLogger,
+  ErrorCode,
+  graphqlErrorHandler,
+  graphqlNotFound,
+  invalidStringsPlugin,
+  jsonBody,
+  type Logger,
+  listen,
+  requireJsonBody,
+  sendGraphQLError,
+  withRequestScope,
+} from '@gzequip/kit';
 import express from 'express';
-import { createAuthenticator } from './authentication.ts';
+import { Redis } from 'ioredis';
+import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
+import { GatewayMetrics } from './plugins/metrics.ts';
+import { operationLimitRules, useCostLimit } from './plugins/operationLimits.ts';
+import { useOperationResolution } from './plugins/operationResolution.ts';
+import { loadManifests, usePersistedQueries } from './plugins/persistedQueries.ts';
+import { useRateLimit } from './plugins/rateLimit.ts';
+import { type RequestSummary, useRequestLog, useRequestSummary } from './plugins/requestLog.ts';
+import { MemoryCacheStore, RedisCacheStore, useResponseCache } from './plugins/responseCache.ts';
+import { Readiness } from './readiness.ts';
 import { RedisCache } from './redisCache.ts';
-import { type GatewayContext, SignedSubgraphDataSource } from './subgraphDataSource.ts';
+import { ClientGone, DeadlineExceeded, type GatewayContext, SubgraphClient } from './subgraphClient.ts';
+import { readSupergraph } from './supergraph.ts';
 
 export interface RunningGateway {
   url: string;
   port: number;
+  metrics: GatewayMetrics;
+  /** Stops taking requests, lets those in flight finish (up to the grace period), then closes. */
   close(): Promise<void>;
 }
 
-const HEALTH_TIMEOUT_MS = 2_000;
+type Context = GatewayContext & RequestSummary;
 
-async function subgraphHealth(graphqlUrl: string): Promise<'ok' | 'unavailable'> {
-  try {
-    const response = await fetch(new URL('/health', graphqlUrl), { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-    return response.ok ? 'ok' : 'unavailable';
-  } catch {
-    return 'unavailable';
-  }
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Serves the supergraph: `POST /graphql` for queries, `GET /health` for probes. */
+/** Serves the supergraph: `POST /graphql`, `GET /health`, `GET /ready`, `GET /metrics`. */
 export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway'),
@@ -37,62 +72,153 @@ export async function startGateway(
   // @apollo/gateway reports usage to Apollo unless told not to; this graph calls no one.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-  const subgraphUrls = new Map<string, string>();
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const facts = readSupergraph(supergraphSdl);
+  const metrics = new GatewayMetrics();
+  const safelist = config.safelistManifests.length ? loadManifests(config.safelistManifests) : undefined;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
+
+  const clients = new Map<string, SubgraphClient>();
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     logger,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
-      subgraphUrls.set(name, target);
-      return new SignedSubgraphDataSource(target, config.subgraphSigningSecret, config.subgraphTimeoutMs);
+      const client = new SubgraphClient(name, target, {
+        signingSecret: config.subgraphSigningSecret,
+        timeoutMs: config.subgraphTimeoutMs,
+        logger,
+        onFetch: (record) => metrics.subgraphFetch(record),
+      });
+      clients.set(name, client);
+      return client;
     },
   });
 
-  const cache = config.redisUrl ? new RedisCache(config.redisUrl) : undefined;
-  const authenticate = createAuthenticator(config.jwt);
-  const apollo = new ApolloServer<GatewayContext>({
+  const cacheStore =
+    config.responseCacheTtlSeconds > 0
+      ? redis
+        ? new RedisCacheStore(redis, config.redisPrefix)
+        : new MemoryCacheStore()
+      : undefined;
+  const apollo = new ApolloServer<Context>({
     gateway,
-    ...(cache ? { cache } : {}),
+    ...(redis ? { cache: new RedisCache(redis, `${config.redisPrefix}apq:`, logger) } : {}),
+    // A safelisted deployment registers no new operations.
+    ...(safelist ? { persistedQueries: false } : {}),
     introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     // The host process owns shutdown (closing servers, then databases); Apollo would re-raise the signal.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.operationLimits.tokens },
+    maxRecursiveSelections: true,
+    validationRules: operationLimitRules(config.operationLimits),
     formatError: formatGatewayError(logger),
-    // The default landing page loads from a CDN and stays blank offline.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      // The default landing page loads from a CDN and stays blank offline.
+      ApolloServerPluginLandingPageDisabled(),
+      useRequestSummary<Context>(),
+      metrics.plugin<Context>(),
+      invalidStringsPlugin<Context>(),
+      useOperationResolution<Context>(),
+      useCostLimit<Context>({ facts, budgets: config.costBudgets }),
+      ...(cacheStore
+        ? [
+            useResponseCache<Context>({
+              store: cacheStore,
+              ttlSeconds: config.responseCacheTtlSeconds,
+              facts,
+              onEvent: (event, error) => {
+                metrics.cacheEvent(event);
+                if (error) logger.warn({ err: error }, 'response cache unavailable');
+              },
+            }),
+          ]
+        : []),
+    ],
   });
   await apollo.start();
 
+  const subgraphUrls = new Map([...clients].map(([name, client]) => [name, client.url]));
+  const readiness = new Readiness(subgraphUrls);
+
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const names = [...subgraphUrls.keys()];
-    const states = await Promise.all(names.map((name) => subgraphHealth(subgraphUrls.get(name) as string)));
-    const subgraphs = Object.fromEntries(names.map((name, i) => [name, states[i]]));
-    const healthy = states.every((state) => state === 'ok');
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs });
+  app.disable('etag');
+  app.set('trust proxy', config.trustProxy);
+  app.use(assignRequestId, useRequestLog(logger), metrics.middleware());
+  app.get('/health', readiness.health);
+  app.get('/ready', readiness.ready);
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && !sameSecret(req.header('authorization'), `Bearer ${config.metricsToken}`)) {
+      sendGraphQLError(res, 401, 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"', ErrorCode.UNAUTHENTICATED);
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    requireJsonBody,
+    useAuthentication(createAuthenticator(config.jwt)),
+    useRateLimit({
+      limits: config.rateLimits,
+      ...(redis ? { redis } : {}),
+      keyPrefix: config.redisPrefix,
+      claimsOf,
+      onLimited: (caller) => metrics.limited(caller),
+    }),
+    jsonBody(config.maxRequestBytes),
+    usePersistedQueries({ ...(safelist ? { safelist } : {}) }),
+    withRequestScope,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ claims: await authenticate(req.header('authorization')) }),
+      context: async ({ req, res }) => {
+        const deadline = new AbortController();
+        const timer = setTimeout(
+          () => deadline.abort(new DeadlineExceeded(config.requestTimeoutMs)),
+          config.requestTimeoutMs,
+        );
+        res.on('close', () => {
+          clearTimeout(timer);
+          // The client went away before its answer: stop the subgraph calls made for it.
+          if (!res.writableFinished) deadline.abort(new ClientGone());
+        });
+        const context: Context = {
+          claims: claimsOf(res),
+          requestId: String(res.getHeader('x-request-id') ?? req.header('x-request-id')),
+          deadline: deadline.signal,
+          responseBudget: { limit: config.maxResponseBytes, remaining: config.maxResponseBytes },
+          fetches: [],
+          mutated: new Set(),
+        };
+        res.locals.gateway = context;
+        return context;
+      },
     }),
   );
+  app.use(graphqlNotFound);
+  app.use(graphqlErrorHandler(logger));
 
-  const server = await listen(app, config.port, config.host);
+  const server = await listen(app, config.port, config.host, {
+    maxHeaderBytes: config.maxHeaderBytes,
+    requestTimeoutMs: config.requestTimeoutMs + 5_000,
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
   return {
     url,
     port,
+    metrics,
     close: async () => {
-      await closeServer(server);
+      readiness.draining = true;
+      await closeServer(server, config.shutdownGraceMs);
       await apollo.stop();
-      await cache?.close();
+      await Promise.all([...clients.values()].map((client) => client.close()));
+      await redis?.quit().catch(() => {});
     },
   };
 }

@@ -6,7 +6,13 @@ const secrets = { JWT_SECRET: 'j'.repeat(32), SUBGRAPH_SIGNING_SECRET: 's'.repea
 describe('gateway settings from the environment', () => {
   it('has sensible defaults: port 4000, the committed supergraph, no Redis', () => {
     const config = gatewayConfigFromEnv(secrets);
-    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', subgraphUrls: {}, subgraphTimeoutMs: 10_000 });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      subgraphUrls: {},
+      subgraphTimeoutMs: 3_000,
+      requestTimeoutMs: 10_000,
+    });
     expect(config.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
     expect(config.redisUrl).toBeUndefined();
   });

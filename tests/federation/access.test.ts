@@ -1,6 +1,6 @@
 import { IDENTITY_HEADER, PUBLIC_CLAIMS, Role, signIdentity } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
-import { database, federation, gatewayQuery, subgraphQuery, token } from '../support/federation.ts';
+import { database, federation, gatewayQuery, SIGNING_SECRET, subgraphQuery, token } from '../support/federation.ts';
 
 const HIDDEN_INSTRUMENT = `query ($id: ID!) { instrument(id: $id) { id contactPhone } }`;
 
@@ -25,12 +25,13 @@ describe('nobody can skip the gateway', () => {
   }
 
   it('refuses a header signed with another secret, or one that has been tampered with', async () => {
-    const forged = await signIdentity({ ...PUBLIC_CLAIMS, role: Role.ADMIN }, 'x'.repeat(40));
+    const typename = JSON.stringify({ query: '{ __typename }', variables: {} });
+    const forged = await signIdentity({ ...PUBLIC_CLAIMS, role: Role.ADMIN }, 'x'.repeat(40), typename);
     const forgedResult = await subgraphQuery('instruments', '{ __typename }', {}, { identity: forged });
     expect(forgedResult.status).toBe(401);
     expect(forgedResult.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const genuine = await signIdentity(PUBLIC_CLAIMS, 'test-subgraph-signing-secret-0123456789abcdef');
+    const genuine = await signIdentity(PUBLIC_CLAIMS, SIGNING_SECRET, typename);
     const [header, , signature] = genuine.split('.');
     const adminPayload = Buffer.from(JSON.stringify({ role: 'ADMIN' })).toString('base64url');
     const tampered = await subgraphQuery(
@@ -47,15 +48,15 @@ describe('nobody can skip the gateway', () => {
   it("passes the caller's claims: the gateway forwards no client header of its own", async () => {
     const { gateway } = await federation();
     // A client forging the identity header at the gateway gains nothing: it is not forwarded.
-    const forged = await signIdentity({ ...PUBLIC_CLAIMS, role: Role.ADMIN }, 'x'.repeat(40));
-    const hidden = await hiddenInstrument();
+    const body = JSON.stringify({ query: HIDDEN_INSTRUMENT, variables: { id: (await hiddenInstrument()).id } });
+    const forged = await signIdentity({ ...PUBLIC_CLAIMS, role: Role.ADMIN }, 'x'.repeat(40), body);
     const response = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: forged },
-      body: JSON.stringify({ query: HIDDEN_INSTRUMENT, variables: { id: hidden.id } }),
+      body,
     });
-    const body = (await response.json()) as { data: { instrument: unknown } };
-    expect(body.data.instrument).toBeNull();
+    const answer = (await response.json()) as { data: { instrument: unknown } };
+    expect(answer.data.instrument).toBeNull();
   });
 });
 

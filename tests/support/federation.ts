@@ -5,7 +5,14 @@
  * the committed supergraph. Started once per test run and shared by every test file.
  */
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, type RunningGateway, startGateway } from '@gzequip/gateway';
+import {
+  DEFAULT_JWT_AUDIENCE,
+  DEFAULT_JWT_ISSUER,
+  type GatewayConfig,
+  gatewayConfigFromEnv,
+  type RunningGateway,
+  startGateway,
+} from '@gzequip/gateway';
 import {
   type Claims,
   Database,
@@ -55,19 +62,30 @@ export function federation(): Promise<Federation> {
   return starting;
 }
 
-export function gatewayConfig(running: Federation['subgraphs'], overrides: Record<string, string> = {}) {
+/** A unique Redis namespace per test run, so runs sharing one Redis never see each other's keys. */
+export const REDIS_PREFIX = `gzequip-test:${process.pid}:${Date.now()}:`;
+
+/**
+ * The gateway's settings as the environment would give them (the defaults operators get), with
+ * the test secrets, free ports, rate limits out of the tests' way, and `settings` on top.
+ */
+export function gatewayConfig(
+  running: Federation['subgraphs'],
+  subgraphUrls: Record<string, string> = {},
+  settings: Partial<GatewayConfig> = {},
+): GatewayConfig {
+  const defaults = gatewayConfigFromEnv({ JWT_SECRET, SUBGRAPH_SIGNING_SECRET: SIGNING_SECRET });
   return {
+    ...defaults,
     port: 0,
-    host: '127.0.0.1',
     supergraphPath: SUPERGRAPH_PATH,
-    subgraphSigningSecret: SIGNING_SECRET,
-    jwt: { secret: JWT_SECRET, issuer: ISSUER, audience: AUDIENCE },
     subgraphUrls: {
       ...Object.fromEntries(Object.entries(running).map(([name, { server }]) => [name, server.url])),
-      ...overrides,
+      ...subgraphUrls,
     },
-    subgraphTimeoutMs: 5_000,
-    introspection: true,
+    rateLimits: { anonymous: 100_000, user: 100_000, partner: 100_000 },
+    redisPrefix: REDIS_PREFIX,
+    ...settings,
   };
 }
 
@@ -105,7 +123,7 @@ async function post<TData>(
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<TData>, 'status'>) };
 }
@@ -120,18 +138,26 @@ export async function gatewayQuery<TData = Record<string, unknown>>(
   return post<TData>(gateway.url, { query, variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
 }
 
-/** A query straight to a subgraph, signed as the gateway would sign it (or with the given header). */
+/** The URL a running subgraph serves GraphQL at. */
+export async function subgraphUrl(subgraph: string): Promise<string> {
+  const target = (await federation()).subgraphs[subgraph];
+  if (!target) throw new Error(`No subgraph ${subgraph}`);
+  return target.server.url;
+}
+
+/**
+ * A query straight to a subgraph, signed as the gateway would sign it for exactly this body
+ * (or with the given header, or none).
+ */
 export async function subgraphQuery<TData = Record<string, unknown>>(
   subgraph: string,
   query: string,
   variables: Record<string, unknown> = {},
   { claims = PUBLIC_CLAIMS, identity }: { claims?: Claims; identity?: string | null } = {},
 ): Promise<GraphQLResponse<TData>> {
-  const { subgraphs: running } = await federation();
-  const target = running[subgraph];
-  if (!target) throw new Error(`No subgraph ${subgraph}`);
-  const header = identity === undefined ? await signIdentity(claims, SIGNING_SECRET) : identity;
-  return post<TData>(target.server.url, { query, variables }, header === null ? {} : { [IDENTITY_HEADER]: header });
+  const body = JSON.stringify({ query, variables });
+  const header = identity === undefined ? await signIdentity(claims, SIGNING_SECRET, body) : identity;
+  return post<TData>(await subgraphUrl(subgraph), body, header === null ? {} : { [IDENTITY_HEADER]: header });
 }
 
 /** The statements each subgraph sent to its database while `work` ran. */

@@ -1,0 +1,261 @@
+/**
+ * Operation limits: depth, aliases, root fields and directives per document (validation rules,
+ * run once per distinct document), page sizes and an estimated cost per request (the cost
+ * depends on the variables and the caller's budget). A rejected operation never reaches a
+ * subgraph and gets OPERATION_LIMIT_EXCEEDED naming the limit, its maximum and the value found.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { type Claims, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
+import {
+  type GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import type { SupergraphFacts } from '../supergraph.ts';
+
+export interface OperationLimits {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  directives: number;
+  /** Lexical tokens in the document; enforced by the parser. */
+  tokens: number;
+}
+
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  depth: 12,
+  aliases: 30,
+  rootFields: 20,
+  directives: 50,
+  tokens: 5_000,
+};
+
+/** Estimated cost a caller of each role may spend on one operation. */
+export type CostBudgets = Record<Role, number>;
+
+export const DEFAULT_COST_BUDGETS: CostBudgets = {
+  PUBLIC: 10_000,
+  ENTERPRISE_USER: 25_000,
+  PLATFORM_OPERATOR: 25_000,
+  ASSESSOR: 100_000,
+  PARTNER: 250_000,
+  ADMIN: 250_000,
+};
+
+export type RejectionListener = (limit: string) => void;
+
+const FOUND = /found (\d+)/;
+
+/**
+ * graphql-armor's counters, reporting through the registry's code. armor words its own
+ * message; the value found is read back from it to be given as a number too.
+ */
+function armorRule(
+  limit: string,
+  max: number,
+  describe: (actual: number) => string,
+  build: (options: {
+    n: number;
+    propagateOnRejection: false;
+    onReject: ((ctx: ValidationContext | null, error: GraphQLError) => void)[];
+  }) => ValidationRule,
+): ValidationRule {
+  return build({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        const actual = Number(FOUND.exec(error.message)?.[1] ?? max + 1);
+        context?.reportError(operationLimitExceeded(limit, max, actual, describe(actual)));
+      },
+    ],
+  });
+}
+
+function countRootFields(selectionSet: SelectionSetNode, context: ValidationContext, seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== '__typename') count += 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += countRootFields(selection.selectionSet, context, seen);
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = context.getFragment(selection.name.value);
+      if (fragment) count += countRootFields(fragment.selectionSet, context, seen);
+    }
+  }
+  return count;
+}
+
+function maxRootFieldsRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const actual = countRootFields(operation.selectionSet, context);
+      if (actual > max) {
+        context.reportError(
+          operationLimitExceeded(
+            'rootFields',
+            max,
+            actual,
+            `The operation asks for ${actual} root fields; the limit is ${max}. Split it into several operations.`,
+          ),
+        );
+      }
+    },
+  });
+}
+
+/** Validation rules for what a document alone decides (checked once per distinct document). */
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    armorRule(
+      'depth',
+      limits.depth,
+      (actual) => `The operation nests ${actual} levels deep; the limit is ${limits.depth}. Ask for less nesting.`,
+      (options) => maxDepthRule({ ...options, ignoreIntrospection: true }),
+    ),
+    armorRule(
+      'aliases',
+      limits.aliases,
+      (actual) => `The operation uses ${actual} aliases; the limit is ${limits.aliases}.`,
+      (options) => maxAliasesRule(options),
+    ),
+    armorRule(
+      'directives',
+      limits.directives,
+      (actual) => `The operation uses ${actual} directives; the limit is ${limits.directives}.`,
+      (options) => maxDirectivesRule(options),
+    ),
+    maxRootFieldsRule(limits.rootFields),
+  ];
+}
+
+interface PageTooLarge {
+  field: string;
+  size: number;
+}
+
+/**
+ * The cost model of Apollo's and IBM's demand control: an object costs 1 (or its `@cost`), a
+ * scalar 0, and a list multiplies what is under it by its size — the slicing argument (`first`),
+ * else the `@listSize(assumedSize:)` its subgraph declares, else the page cap.
+ */
+function estimator(facts: SupergraphFacts, sizedFields: Set<string>, tooLarge: PageTooLarge[]) {
+  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    const fieldFacts = facts.field(type.name, field.name);
+    const weight = fieldFacts?.weight ?? (isCompositeType(getNamedType(field.type)) ? 1 : 0);
+    const listSize = fieldFacts?.listSize;
+    if (listSize) {
+      const sliced = listSize.slicingArguments
+        ?.map((name) => args[name])
+        .find((value): value is number => typeof value === 'number');
+      if (sliced !== undefined && sliced > MAX_PAGE_SIZE)
+        tooLarge.push({ field: `${type.name}.${field.name}`, size: sliced });
+      const size = sliced ?? listSize.assumedSize ?? MAX_PAGE_SIZE;
+      // A list: each item costs. A connection: itself once, and its edges each.
+      return isListType(getNullableType(field.type))
+        ? size * (weight + childComplexity)
+        : weight + size * childComplexity;
+    }
+    // A connection's `edges`: the connection field above has already multiplied by the page size.
+    if (sizedFields.has(`${type.name}.${field.name}`)) return weight + childComplexity;
+    if (isListType(getNullableType(field.type))) return MAX_PAGE_SIZE * (weight + childComplexity);
+    return weight + childComplexity;
+  };
+}
+
+/** `Type.field` of every connection field a `@listSize(sizedFields:)` names. */
+function sizedFieldsOf(facts: SupergraphFacts): Set<string> {
+  const sized = new Set<string>();
+  for (const fields of facts.types().values()) {
+    for (const fieldFacts of fields.values()) {
+      for (const name of fieldFacts.listSize?.sizedFields ?? []) sized.add(`${fieldFacts.returnType}.${name}`);
+    }
+  }
+  return sized;
+}
+
+export interface CostOptions {
+  facts: SupergraphFacts;
+  budgets: CostBudgets;
+  onReject?: RejectionListener;
+}
+
+/** What an operation would cost, and any page over the cap it asks for. */
+export function estimateCost(
+  schema: GraphQLSchema,
+  facts: SupergraphFacts,
+  request: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  sizedFields = sizedFieldsOf(facts),
+): { cost: number; tooLarge: PageTooLarge[] } {
+  const tooLarge: PageTooLarge[] = [];
+  const cost = getComplexity({
+    schema,
+    query: request,
+    ...(variables ? { variables } : {}),
+    ...(operationName ? { operationName } : {}),
+    estimators: [estimator(facts, sizedFields, tooLarge)],
+  });
+  return { cost, tooLarge };
+}
+
+/** Page sizes and the per-role cost budget, checked before the query plan runs. */
+export function useCostLimit<TContext extends { claims: Claims }>({
+  facts,
+  budgets,
+  onReject,
+}: CostOptions): ApolloServerPlugin<TContext> {
+  const sizedFields = sizedFieldsOf(facts);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName, schema, contextValue }) {
+          const { cost, tooLarge } = estimateCost(
+            schema,
+            facts,
+            document,
+            request.variables,
+            operationName ?? undefined,
+            sizedFields,
+          );
+          const [page] = tooLarge;
+          if (page) {
+            onReject?.('pageSize');
+            throw operationLimitExceeded(
+              'pageSize',
+              MAX_PAGE_SIZE,
+              page.size,
+              `${page.field} asks for ${page.size} items; a page holds at most ${MAX_PAGE_SIZE}. Page with first and after.`,
+            );
+          }
+          const role = contextValue.claims.role;
+          const budget = budgets[role];
+          if (cost > budget) {
+            onReject?.('cost');
+            throw operationLimitExceeded(
+              'cost',
+              budget,
+              cost,
+              `The operation's estimated cost is ${cost}; the budget for ${role} callers is ${budget}. ` +
+                'Ask for smaller pages or fewer nested lists.',
+            );
+          }
+        },
+      };
+    },
+  };
+}
