@@ -14,6 +14,8 @@ const subgraphs: Record<string, Record<string, string>> = {
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',
     InstrumentConnection: '../models/instrument.ts#InstrumentConnection',
+    Change: '@gzequip/kit#Change',
+    ChangeConnection: '@gzequip/kit#ChangeConnection',
     Enterprise: '@gzequip/kit#EntityRef',
     Platform: '@gzequip/kit#EntityRef',
     Region: '@gzequip/kit#RegionRef',

@@ -42,20 +42,24 @@ export async function loadChildPages<TRow extends { id: string }>(
 
   const results = new Map<string, ChildPage<TRow>>();
   for (const { page, parentIds } of groups.values()) {
-    const after = page.afterKey ?? '';
+    const after = page.afterKey;
     const { knex } = db;
+    // Ids are compared only when there is a cursor, so that any id type (text, bigint) works.
+    const rank = after
+      ? knex.raw('count(*) filter (where id > ?) over (partition by ?? order by id) as __rank', [after, parentColumn])
+      : knex.raw('row_number() over (partition by ?? order by id) as __rank', [parentColumn]);
     const windowed = db
       .table(table)
       .select('*')
       .select(knex.raw('(count(*) over (partition by ??))::int as __total', [parentColumn]))
-      .select(
-        knex.raw('count(*) filter (where id > ?) over (partition by ?? order by id) as __rank', [after, parentColumn]),
-      )
+      .select(rank)
       // One row per parent survives the page filter, so the total is known even past the end.
       .select(knex.raw('(row_number() over (partition by ?? order by id) = 1) as __first', [parentColumn]))
       .whereIn(parentColumn, [...parentIds]);
     narrow(windowed);
-    const inPage = knex.raw('(id > ? and __rank <= ?)', [after, page.limit + 1]);
+    const inPage = after
+      ? knex.raw('(id > ? and __rank <= ?)', [after, page.limit + 1])
+      : knex.raw('(__rank <= ?)', [page.limit + 1]);
     const rows = (await db
       .query()
       .select('*', knex.raw('? as __in_page', [inPage]))

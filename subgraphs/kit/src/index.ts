@@ -12,3 +12,4 @@ export * from './pagination.ts';
 export * from './seed.ts';
 export * from './subgraph.ts';
 export * from './subgraphServer.ts';
+export * from './writes.ts';

@@ -1,4 +1,5 @@
-import { type ASTNode, BREAK, type DocumentNode, type GraphQLError, Kind, visit } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type ASTNode, BREAK, type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { badUserInput } from './errors.ts';
 
 // With the `u` flag, a surrogate that is part of a pair is read as one code point: only unpaired ones match.
@@ -59,12 +60,31 @@ export function invalidStringInput(
   }
   let found: GraphQLError | null = null;
   visit(document, {
-    StringValue(node, _key, _parent, _path, ancestors) {
+    StringValue(node, _key, parent, _path, ancestors) {
       const problem = problemWith(node.value);
       if (!problem) return undefined;
-      found = badUserInput(argumentPath(ancestors), problem);
+      found = badUserInput(argumentPath(parent ? [...ancestors, parent] : ancestors), problem);
       return BREAK;
     },
   });
   return found;
+}
+
+/**
+ * Refuses, before any resolver or SQL, a string argument no database should see: a NUL byte or
+ * broken Unicode. The gateway checks the same; a subgraph does not rely on it.
+ */
+export function invalidStringsPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const error = invalidStringInput(document, request.variables);
+          // Thrown before execution, it is the whole answer: 400, not Apollo's default 500.
+          if (error)
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
 }

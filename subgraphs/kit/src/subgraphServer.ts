@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -19,7 +19,7 @@ import {
   withRequestScope,
 } from './http.ts';
 import { bodyDigest, type Claims, IDENTITY_HEADER, ReplayGuard, verifyIdentity } from './identity.ts';
-import { invalidStringInput } from './inputStrings.ts';
+import { invalidStringsPlugin } from './inputStrings.ts';
 import type { Logger } from './logger.ts';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -46,23 +46,6 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** How long requests in flight may take to finish when the subgraph stops. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-/**
- * Refuses, before any resolver or SQL, a string argument no database should see: a NUL byte or
- * broken Unicode. The gateway checks the same; a subgraph does not rely on it.
- */
-export function invalidStringsPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          const error = invalidStringInput(document, request.variables);
-          if (error) throw error;
-        },
-      };
-    },
-  };
-}
 
 /** Serves a subgraph over HTTP: `POST /graphql` for the gateway, `GET /health` for probes. */
 export async function startSubgraphServer<TContext extends object>(

@@ -1,9 +1,12 @@
 import {
   alignByKey,
+  type Change,
   type ChildPageKey,
   type Claims,
+  type Connection,
   childConnectionLoader,
   type Database,
+  loadChangePages,
   type Page,
   toConnection,
 } from '@gzequip/kit';
@@ -13,6 +16,7 @@ import {
   type InstrumentConnection,
   type InstrumentFilter,
   InstrumentModel,
+  type OperationsChanges,
 } from '../models/instrument.ts';
 
 /** Per request and per caller: batches and caches every instrument lookup the request makes. */
@@ -21,6 +25,7 @@ export class InstrumentSource {
   readonly byId: DataLoader<string, Instrument | null>;
   private readonly pagesByOwner: DataLoader<ChildPageKey, InstrumentConnection, string>;
   private readonly pagesByPlatform: DataLoader<ChildPageKey, InstrumentConnection, string>;
+  private readonly historyPages: DataLoader<ChildPageKey, Connection<Change>, string>;
 
   constructor(
     db: Database,
@@ -36,6 +41,10 @@ export class InstrumentSource {
     this.pagesByPlatform = childConnectionLoader(
       (keys) => model.findPagesBy('platform_id', keys, viewer),
       (i) => i.id,
+    );
+    this.historyPages = childConnectionLoader(
+      (keys) => loadChangePages(db, 'Instrument', keys),
+      (change) => change.id,
     );
   }
 
@@ -55,5 +64,15 @@ export class InstrumentSource {
 
   pageOfPlatform(platformId: string, page: Page): Promise<InstrumentConnection> {
     return this.pagesByPlatform.load({ parentId: platformId, page });
+  }
+
+  history(instrumentId: string, page: Page): Promise<Connection<Change>> {
+    return this.historyPages.load({ parentId: instrumentId, page });
+  }
+
+  async updateOperations(id: string, version: number, changes: OperationsChanges): Promise<Instrument> {
+    const updated = await this.model.updateOperations(id, version, changes, this.viewer);
+    this.byId.clear(id).prime(id, updated);
+    return updated;
   }
 }

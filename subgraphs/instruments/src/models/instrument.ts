@@ -1,15 +1,21 @@
 import {
+  appError,
   type ChildPage,
   type ChildPageKey,
   type Claims,
   type Connection,
+  type ConstraintFields,
   containsPattern,
   countRows,
   type Database,
+  ErrorCode,
   keysetPage,
   loadChildPages,
+  notFound,
   type Page,
   Role,
+  runWrite,
+  updateVersioned,
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
 import type {
@@ -19,6 +25,7 @@ import type {
   InstrumentStatus,
   SharingMode,
 } from '../__generated__/resolvers-types.ts';
+import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
 
 /** A row of `instruments.instrument`. */
 interface InstrumentRow {
@@ -51,6 +58,8 @@ interface InstrumentRow {
   industries: Industry[];
   owner_id: string;
   platform_id: string | null;
+  version: number;
+  updated_at: Date;
 }
 
 export interface Instrument {
@@ -83,6 +92,9 @@ export interface Instrument {
   industries: Industry[];
   ownerId: string;
   platformId: string | null;
+  version: number;
+  /** ISO 8601 */
+  updatedAt: string;
 }
 
 export type InstrumentConnection = Connection<Instrument>;
@@ -130,6 +142,8 @@ function toInstrument(row: InstrumentRow): Instrument {
     industries: row.industries,
     ownerId: row.owner_id,
     platformId: row.platform_id,
+    version: row.version,
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
@@ -145,6 +159,63 @@ function restrictToVisible(query: Knex.QueryBuilder, viewer: Claims): void {
     if (viewer.enterpriseId) visible.orWhere('owner_id', viewer.enterpriseId);
   });
 }
+
+/** Who may change how an instrument is run: its owner's users, its platform's operators, administrators. */
+export function canOperate(viewer: Claims, instrument: Instrument): boolean {
+  if (viewer.role === Role.ADMIN) return true;
+  if (viewer.role === Role.ENTERPRISE_USER) return viewer.enterpriseId === instrument.ownerId;
+  if (viewer.role === Role.PLATFORM_OPERATOR) {
+    return instrument.platformId !== null && viewer.platformIds.includes(instrument.platformId);
+  }
+  return false;
+}
+
+/** Edit history is for the same people, and for the owner's operators of other kinds (not the public). */
+export function canSeeHistory(viewer: Claims, instrument: Instrument): boolean {
+  return canOperate(viewer, instrument) || (viewer.enterpriseId !== null && viewer.enterpriseId === instrument.ownerId);
+}
+
+/** Columns `updateOperations` may change, as the API names them. */
+export interface OperationsChanges {
+  status?: InstrumentStatus;
+  sharingMode?: SharingMode;
+  feeText?: string | null;
+  sharingRules?: string | null;
+  serviceContent?: string | null;
+  serviceUrl?: string | null;
+  address?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+}
+
+const OPERATIONS_COLUMNS: Record<keyof OperationsChanges, string> = {
+  status: 'status',
+  sharingMode: 'sharing_mode',
+  feeText: 'fee_text',
+  sharingRules: 'sharing_rules',
+  serviceContent: 'service_content',
+  serviceUrl: 'service_url',
+  address: 'address',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
+};
+
+const FIELD_OF_COLUMN = Object.fromEntries(
+  Object.entries(OPERATIONS_COLUMNS).map(([field, column]) => [column, field]),
+);
+
+/** Each constraint on an editable column, named for the field it guards. */
+const CONSTRAINT_FIELDS: ConstraintFields = {
+  ...Object.fromEntries(
+    Object.entries(TEXT_LIMITS).map(([column, limit]) => [
+      `instrument_${column}_length`,
+      { field: FIELD_OF_COLUMN[column] ?? column, reason: `must be at most ${limit} characters` },
+    ]),
+  ),
+  instrument_service_url_scheme: { field: 'serviceUrl', reason: 'must be an http:// or https:// address' },
+  instrument_status_check: { field: 'status' },
+  instrument_sharing_mode_check: { field: 'sharingMode' },
+};
 
 export class InstrumentModel {
   constructor(private readonly db: Database) {}
@@ -174,6 +245,49 @@ export class InstrumentModel {
       restrictToVisible(query, viewer),
     );
     return pages.map(({ rows, total }) => ({ rows: rows.map(toInstrument), total }));
+  }
+
+  /**
+   * Applies an owner's edit on the write path: NOT_FOUND for an instrument the caller may not
+   * see, FORBIDDEN for one they see but may not run, CONFLICT for a stale version.
+   */
+  async updateOperations(
+    id: string,
+    expectedVersion: number,
+    changes: OperationsChanges,
+    viewer: Claims,
+  ): Promise<Instrument> {
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const query = tx.table<InstrumentRow>(TABLE).where({ id });
+        restrictToVisible(query, viewer);
+        const row = (await query.first()) as InstrumentRow | undefined;
+        if (!row) throw notFound('Instrument', id);
+        if (!canOperate(viewer, toInstrument(row))) {
+          throw appError(
+            ErrorCode.FORBIDDEN,
+            `Only the owner's users, the platform's operators and administrators may edit instrument ${id}`,
+          );
+        }
+        const columns = Object.fromEntries(
+          Object.entries(changes).map(([field, value]) => [
+            OPERATIONS_COLUMNS[field as keyof OperationsChanges],
+            value,
+          ]),
+        );
+        const updated = await updateVersioned<InstrumentRow>(
+          tx,
+          { table: TABLE, typename: 'Instrument' },
+          id,
+          expectedVersion,
+          columns,
+          viewer,
+        );
+        return toInstrument(updated);
+      },
+      CONSTRAINT_FIELDS,
+    );
   }
 
   private filtered(filter: InstrumentFilter, viewer: Claims) {

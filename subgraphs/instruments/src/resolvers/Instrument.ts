@@ -1,5 +1,6 @@
-import { isSignedIn } from '@gzequip/kit';
+import { isSignedIn, parsePage } from '@gzequip/kit';
 import type { InstrumentResolvers } from '../__generated__/resolvers-types.ts';
+import { canSeeHistory } from '../models/instrument.ts';
 
 export const Instrument: InstrumentResolvers = {
   // Goes through the same visibility rule as every list: `_entities` is no way around it.
@@ -9,4 +10,8 @@ export const Instrument: InstrumentResolvers = {
   platform: ({ platformId }) => (platformId ? { id: platformId } : null),
   contactName: ({ contactName }, _args, { claims }) => (isSignedIn(claims) ? contactName : null),
   contactPhone: ({ contactPhone }, _args, { claims }) => (isSignedIn(claims) ? contactPhone : null),
+  history: (instrument, { first, after }, { claims, instruments }) =>
+    canSeeHistory(claims, instrument)
+      ? instruments.history(instrument.id, parsePage({ first, after }, 'history'))
+      : null,
 };

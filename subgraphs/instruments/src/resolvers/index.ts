@@ -1,7 +1,8 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Instrument } from './Instrument.ts';
+import { Mutation } from './Mutation.ts';
 import { Platform } from './Platform.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Instrument, Enterprise, Platform };
+export const resolvers: Resolvers = { Query, Mutation, Instrument, Enterprise, Platform };

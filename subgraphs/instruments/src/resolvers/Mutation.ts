@@ -1,0 +1,35 @@
+import { badUserInput } from '@gzequip/kit';
+import type { InstrumentOperationsInput, MutationResolvers } from '../__generated__/resolvers-types.ts';
+import type { OperationsChanges } from '../models/instrument.ts';
+
+function notCleared<T>(value: T | null | undefined, field: string): T | undefined {
+  if (value === null) throw badUserInput(`input.${field}`, 'cannot be cleared; leave it out to keep it');
+  return value;
+}
+
+/** Blank text clears a field, like null; text is stored trimmed. */
+function text(value: string | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value?.trim() || null;
+}
+
+/** Left out: unchanged. Null or blank text: cleared. Status and sharing mode cannot be cleared. */
+function operationsChanges(input: InstrumentOperationsInput): OperationsChanges {
+  return {
+    status: notCleared(input.status, 'status'),
+    sharingMode: notCleared(input.sharingMode, 'sharingMode'),
+    feeText: text(input.feeText),
+    sharingRules: text(input.sharingRules),
+    serviceContent: text(input.serviceContent),
+    serviceUrl: text(input.serviceUrl),
+    address: text(input.address),
+    contactName: text(input.contactName),
+    contactPhone: text(input.contactPhone),
+  };
+}
+
+export const Mutation: MutationResolvers = {
+  updateInstrumentOperations: (_root, { id, version, input }, { instruments }) => {
+    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+    return instruments.updateOperations(id, version, operationsChanges(input));
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * The write path every mutation goes through: one transaction; the database's constraints as the
+ * last word, their refusals turned into the registry's codes (never a raw SQL message);
+ * optimistic concurrency on a `version` column; and a history of every change — who, when,
+ * which fields, old and new values — in the subgraph's `change_history` table.
+ */
+import type { GraphQLError } from 'graphql';
+import type { Knex } from 'knex';
+import { type ChildPage, type ChildPageKey, loadChildPages } from './childPages.ts';
+import type { Database } from './database.ts';
+import { appError, badUserInput, ErrorCode, notFound } from './errors.ts';
+import type { Claims } from './identity.ts';
+import type { Connection } from './pagination.ts';
+
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  detail?: string;
+}
+
+/**
+ * The input field a constraint guards, and what it asks, for errors that name them:
+ * `instrument_fee_text_length` → `{ field: 'feeText', reason: 'must be at most 1000 characters' }`.
+ */
+export type ConstraintFields = Record<string, { field: string; reason?: string }>;
+
+/**
+ * PostgreSQL's refusal as a registry error naming the field; undefined for anything that is not
+ * a constraint (those are bugs or outages, masked and logged as such).
+ */
+export function fromDatabaseError(error: unknown, fields: ConstraintFields = {}): GraphQLError | undefined {
+  const { code, constraint, column, detail } = (error ?? {}) as PostgresError;
+  const known = constraint ? fields[constraint] : undefined;
+  const field = known?.field || column || constraint || 'input';
+  switch (code) {
+    case '23505': {
+      // "Key (owner_id, asset_number)=(ent-012, GZ-1) already exists."
+      const key = /^Key \((.+)\)=\((.+)\) already exists/.exec(detail ?? '');
+      return appError(
+        ErrorCode.CONFLICT,
+        key ? `A record with ${key[1]} = ${key[2]} already exists` : `A record with the same ${field} already exists`,
+        { field, ...(constraint ? { constraint } : {}) },
+      );
+    }
+    case '23P01':
+      return appError(ErrorCode.CONFLICT, `This overlaps an existing record (${field})`, { field });
+    case '23503':
+      return badUserInput(field, 'refers to a record that does not exist');
+    case '23514':
+      return badUserInput(field, known?.reason ?? 'is not an allowed value');
+    case '23502':
+      return badUserInput(field, 'is required');
+    case '22001':
+      return badUserInput(field, 'is too long');
+    case '40001':
+    case '40P01':
+      return appError(ErrorCode.CONFLICT, 'Another change to the same records happened at the same time; try again', {
+        field,
+      });
+    default:
+      return undefined;
+  }
+}
+
+/** Runs a mutation's work in one transaction: all of it is stored, or none of it. */
+export async function runWrite<T>(
+  db: Database,
+  work: (tx: Database) => Promise<T>,
+  fields: ConstraintFields = {},
+): Promise<T> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    throw fromDatabaseError(error, fields) ?? error;
+  }
+}
+
+export interface VersionedRow {
+  id: string;
+  version: number;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Applies `changes` (column → value) to one row, if its version is still `expectedVersion`: the
+ * row gets the next version and the history a record of the fields that really changed. An
+ * edit that changes nothing stores nothing. The row is locked while this runs.
+ */
+export async function updateVersioned<TRow extends VersionedRow>(
+  tx: Database,
+  entity: { table: string; typename: string },
+  id: string,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+  by: Claims,
+): Promise<TRow> {
+  const current = (await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined;
+  if (!current) throw notFound(entity.typename, id);
+  if (current.version !== expectedVersion) {
+    throw appError(
+      ErrorCode.CONFLICT,
+      `${entity.typename} ${id} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again`,
+      { field: 'version', currentVersion: current.version },
+    );
+  }
+  const changed = Object.entries(changes).filter(
+    ([column, value]) => value !== undefined && !sameValue((current as Record<string, unknown>)[column], value),
+  );
+  if (changed.length === 0) return current;
+  const [row] = (await tx
+    .table(entity.table)
+    .where({ id, version: expectedVersion })
+    .update({ ...Object.fromEntries(changed), version: expectedVersion + 1, updated_at: tx.knex.fn.now() })
+    .returning('*')) as TRow[];
+  await tx.table(HISTORY_TABLE).insert({
+    entity: entity.typename,
+    record_id: id,
+    version: expectedVersion + 1,
+    changed_by: by.userId,
+    role: by.role,
+    changes: JSON.stringify(
+      Object.fromEntries(
+        changed.map(([column, value]) => [
+          column,
+          { from: (current as Record<string, unknown>)[column] ?? null, to: value },
+        ]),
+      ),
+    ),
+  });
+  return row as TRow;
+}
+
+const HISTORY_TABLE = 'change_history';
+
+/** The migration step that gives a subgraph's schema its history table. */
+export async function createChangeHistory(knex: Knex, schema: string): Promise<void> {
+  await knex.schema.withSchema(schema).createTable(HISTORY_TABLE, (table) => {
+    table.bigIncrements('id');
+    table.text('entity').notNullable();
+    table.text('record_id').notNullable();
+    table.integer('version').notNullable();
+    table.text('changed_by');
+    table.text('role').notNullable();
+    table.timestamp('changed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    table.jsonb('changes').notNullable();
+    table.unique(['entity', 'record_id', 'version']);
+  });
+}
+
+export interface FieldChange {
+  /** The column, as the API names it (camelCase). */
+  field: string;
+  /** JSON of the value before and after. */
+  from: string;
+  to: string;
+}
+
+export interface Change {
+  /** The history row's id: the cursor. */
+  id: string;
+  version: number;
+  changedAt: string;
+  changedBy: string | null;
+  role: string;
+  fields: FieldChange[];
+}
+
+interface HistoryRow {
+  id: string;
+  version: number;
+  changed_at: Date | string;
+  changed_by: string | null;
+  role: string;
+  changes: string | Record<string, { from: unknown; to: unknown }>;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+function toChange(row: HistoryRow): Change {
+  const fields = typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes;
+  return {
+    id: String(row.id),
+    version: row.version,
+    changedAt: new Date(row.changed_at).toISOString(),
+    changedBy: row.changed_by,
+    role: row.role,
+    fields: Object.entries(fields as Record<string, { from: unknown; to: unknown }>).map(([column, value]) => ({
+      field: camel(column),
+      from: JSON.stringify(value.from),
+      to: JSON.stringify(value.to),
+    })),
+  };
+}
+
+/** The changes of many records of one type, a page each, oldest first, in one statement per page size. */
+export async function loadChangePages(
+  db: Database,
+  typename: string,
+  keys: readonly ChildPageKey[],
+): Promise<ChildPage<Change>[]> {
+  const pages = await loadChildPages<HistoryRow>(db, HISTORY_TABLE, 'record_id', keys, (query) =>
+    query.where('entity', typename),
+  );
+  return pages.map(({ rows, total }) => ({ rows: rows.map(toChange), total }));
+}
+
+export type ChangeConnection = Connection<Change>;
