@@ -1,10 +1,15 @@
 /**
- * `pnpm start`: the whole federation in one command. Each subgraph runs its own server on its
- * own port over its own database: PostgreSQL when `<NAME>_DATABASE_URL` is set, else the
- * embedded PGlite under .data/pglite (each subgraph in its own schema). A subgraph whose
- * `<NAME>_URL` is set is taken to run elsewhere and is not started here. Then the gateway.
+ * `pnpm start`: the whole federation in one command, in two processes so that the public edge
+ * can never take the data down with it:
+ * - this process hosts the subgraphs, each on its own port over its own database: PostgreSQL
+ *   when `<NAME>_DATABASE_URL` is set, else the embedded PGlite under .data/pglite (one
+ *   instance per process, each subgraph in its own schema). A subgraph whose `<NAME>_URL` is set
+ *   is taken to run elsewhere and is not started here;
+ * - the gateway runs in a child process with its own, bounded heap (GATEWAY_HEAP_MB). Should it
+ *   ever die, this process starts it again and the subgraphs never notice.
  */
-import { gatewayConfigFromEnv, startGateway } from '@gzequip/gateway';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createLogger, envName, prepareDatabase, type RunningServer, serveSubgraph } from '@gzequip/kit';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 
@@ -32,27 +37,78 @@ for (const subgraph of subgraphs) {
   });
 }
 
-const config = gatewayConfigFromEnv(env);
-const gateway = await startGateway({ ...config, subgraphUrls: { ...localUrls, ...config.subgraphUrls } });
-closers.unshift(() => gateway.close());
+const GATEWAY_MAIN = fileURLToPath(new URL('../gateway/src/main.ts', import.meta.url));
+const heapMb = Number(env.GATEWAY_HEAP_MB || 512);
+const gatewayEnv: NodeJS.ProcessEnv = {
+  ...env,
+  ...Object.fromEntries(Object.entries(localUrls).map(([name, url]) => [envName(name, 'URL'), url])),
+};
+
+let gateway: ChildProcess | undefined;
+let stopping = false;
+const restarts: number[] = [];
+
+/** Starts the gateway process and resolves with its URL once it serves. */
+function startGatewayProcess(): Promise<string> {
+  const child = fork(GATEWAY_MAIN, [], {
+    env: gatewayEnv,
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`],
+  });
+  gateway = child;
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { ready?: string }) => {
+      if (message.ready) resolve(message.ready);
+    });
+    child.once('exit', (code, signal) => {
+      reject(new Error(`The gateway exited before it was ready (${signal ?? `code ${code}`})`));
+      if (stopping) return;
+      // A crash (say, out of memory) ends that process's requests only; the others are served again.
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && (restarts[0] as number) < now - 60_000) restarts.shift();
+      if (restarts.length > 5) {
+        logger.error('the gateway keeps failing; stopping');
+        void shutdown(1);
+        return;
+      }
+      logger.error({ code, signal }, 'the gateway process ended unexpectedly; starting it again');
+      startGatewayProcess().catch((error: unknown) => logger.error({ err: error }, 'gateway restart failed'));
+    });
+  });
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const child = gateway;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    // The gateway drains first (requests in flight finish), then the subgraphs close.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  for (const close of closers) await close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+  process.exit(exitCode);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+
+let gatewayUrl: string;
+try {
+  gatewayUrl = await startGatewayProcess();
+} catch (error) {
+  logger.error({ err: error }, 'the gateway did not start');
+  await shutdown(1);
+  throw error;
+}
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 logger.info({ seconds }, 'federation ready');
+const base = gatewayUrl.replace(/\/graphql$/, '');
 console.log(`
   Guizhou equipment graph is up (${seconds} s).
-  GraphQL:  POST ${gateway.url}
-  Health:   GET  ${gateway.url.replace(/\/graphql$/, '/health')}
-  Try:      curl -s ${gateway.url} -H 'content-type: application/json' \\
+  GraphQL:  POST ${gatewayUrl}
+  Health:   GET  ${base}/health    Ready: GET ${base}/ready    Metrics: GET ${base}/metrics
+  Try:      curl -s ${gatewayUrl} -H 'content-type: application/json' \\
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
   Token:    pnpm dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
 `);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    for (const close of closers) await close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
-    process.exit(0);
-  });
-}

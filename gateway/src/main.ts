@@ -1,12 +1,23 @@
-/** Runs the gateway alone, configured from the environment (see the README). */
+/**
+ * Runs the gateway alone, configured from the environment (see the README). Under `pnpm start`
+ * it is a child process of the subgraphs' host: it tells the host its address when it is ready,
+ * and ends when the host does.
+ */
 import { createLogger } from '@gzequip/kit';
 import { gatewayConfigFromEnv } from './config.ts';
 import { startGateway } from './server.ts';
 
 const logger = createLogger('gateway');
 const gateway = await startGateway(gatewayConfigFromEnv(), logger);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void gateway.close().then(() => process.exit(0));
-  });
+process.send?.({ ready: gateway.url });
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // Requests in flight finish (up to SHUTDOWN_GRACE_MS); new ones go to another replica.
+  await gateway.close();
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+process.once('disconnect', () => void stop());

@@ -174,11 +174,13 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     let parsed: GatewayGraphQLResponse | undefined;
     try {
       const value = JSON.parse(text) as unknown;
-      if (value && typeof value === 'object' && ('data' in value || 'errors' in value)) {
+      // An answer with `data` is an executed operation, whatever its status (a resolver's
+      // FORBIDDEN sets 403); one without, on an error status, is a refused request.
+      if (value && typeof value === 'object' && ('data' in value || ('errors' in value && status < 300))) {
         parsed = value as GatewayGraphQLResponse;
       }
     } catch {}
-    if (!parsed || status < 200 || status >= 300) {
+    if (!parsed) {
       // Not a GraphQL answer, or one the subgraph refused (a wrong signing secret, a gateway bug): ours to fix.
       this.options.logger.error(
         { subgraph: this.name, status, body: text.slice(0, 500), requestId: context?.requestId },
