@@ -2,7 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-const TOKEN_LIMIT = /Document contains more than (\d+) tokens/;
+// graphql-js words it "more that"; accept the fixed wording too.
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * What the client may see of an error: its message, path and code.

@@ -209,16 +209,20 @@ export async function startGateway(
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
+  let closing: Promise<void> | undefined;
   return {
     url,
     port,
     metrics,
-    close: async () => {
-      readiness.draining = true;
-      await closeServer(server, config.shutdownGraceMs);
-      await apollo.stop();
-      await Promise.all([...clients.values()].map((client) => client.close()));
-      await redis?.quit().catch(() => {});
+    close: () => {
+      closing ??= (async () => {
+        readiness.draining = true;
+        await closeServer(server, config.shutdownGraceMs);
+        await apollo.stop();
+        await Promise.all([...clients.values()].map((client) => client.close()));
+        await redis?.quit().catch(() => {});
+      })();
+      return closing;
     },
   };
 }

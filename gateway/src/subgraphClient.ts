@@ -61,6 +61,16 @@ export interface SubgraphClientOptions {
 
 class ResponseTooLarge extends Error {}
 
+/** How a network failure is told to clients: in words, without addresses. */
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found',
+  EHOSTUNREACH: 'host unreachable',
+  UND_ERR_SOCKET: 'connection lost',
+};
+
 /** The response key of the first field a subgraph operation asks for, to place its failure. */
 const firstFieldCache = new Map<string, string[]>();
 
@@ -168,7 +178,7 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
         { err: error, subgraph: this.name, requestId: context?.requestId },
         'subgraph unreachable',
       );
-      return fail('unreachable', (error as NodeJS.ErrnoException).code);
+      return fail('unreachable', NETWORK_ERRORS[(error as NodeJS.ErrnoException).code ?? '']);
     }
 
     let parsed: GatewayGraphQLResponse | undefined;

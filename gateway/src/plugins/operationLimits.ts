@@ -8,9 +8,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type Claims, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
+import { type Claims, ErrorCode, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
 import {
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
   getNamedType,
   getNullableType,
@@ -224,14 +224,24 @@ export function useCostLimit<TContext extends { claims: Claims }>({
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, schema, contextValue }) {
-          const { cost, tooLarge } = estimateCost(
-            schema,
-            facts,
-            document,
-            request.variables,
-            operationName ?? undefined,
-            sizedFields,
-          );
+          let estimate: ReturnType<typeof estimateCost>;
+          try {
+            estimate = estimateCost(
+              schema,
+              facts,
+              document,
+              request.variables,
+              operationName ?? undefined,
+              sizedFields,
+            );
+          } catch (error) {
+            // The estimate reads the variables before execution would: one that does not fit its type is the client's.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
+          const { cost, tooLarge } = estimate;
           const [page] = tooLarge;
           if (page) {
             onReject?.('pageSize');

@@ -190,10 +190,18 @@ export function listen(app: express.Express, port: number, host: string, options
  */
 export function closeServer(server: Server, graceMs = 0): Promise<void> {
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  if (graceMs <= 0) {
+    server.closeAllConnections();
+    return closed;
+  }
+  // A keep-alive connection whose request finishes during the drain turns idle: close it then.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
   server.closeIdleConnections();
-  if (graceMs <= 0) server.closeAllConnections();
-  else setTimeout(() => server.closeAllConnections(), graceMs).unref();
-  return closed;
+  return closed.finally(() => {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  });
 }
 
 interface RequestScope {
