@@ -193,6 +193,7 @@ export async function startGateway(
           responseBudget: { limit: config.maxResponseBytes, remaining: config.maxResponseBytes },
           fetches: [],
           mutated: new Set(),
+          summary: {},
         };
         res.locals.gateway = context;
         return context;

@@ -4,7 +4,7 @@
  * started again on the same data, as a user's second day would.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,21 @@ import { bareEnvironment, type FederationProcess, startFederation } from '../../
 const dataDir = mkdtempSync(join(tmpdir(), 'gzequip-e2e-'));
 const ISSUE_QUERY =
   '{ instruments(first: 50) { edges { node { name owner { name creditCode } platform { name latestAssessment { year grade } } } } } }';
+
+/** The pid of the process in `pnpm start`'s group whose command line mentions `script`. */
+function processOf(group: number, script: string): number {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , processGroup] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(processGroup) !== group || state === 'Z') continue;
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script)) return Number(pid);
+    } catch {
+      // it ended meanwhile
+    }
+  }
+  throw new Error(`no process running ${script}`);
+}
 
 async function query<T>(url: string, text: string, bearer?: string): Promise<{ data: T; errors?: unknown[] }> {
   const response = await fetch(url, {
@@ -68,9 +83,9 @@ describe('pnpm start on a machine with only Node', () => {
     }
     expect(rows.filter((row) => row.platform?.latestAssessment?.grade).length).toBeGreaterThan(25);
 
-    const health = await fetch(started.gatewayUrl.replace(/graphql$/, 'health'));
-    expect(await health.json()).toEqual({
-      status: 'ok',
+    expect(await (await fetch(started.gatewayUrl.replace(/graphql$/, 'health'))).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(started.gatewayUrl.replace(/graphql$/, 'ready'))).json()).toEqual({
+      status: 'ready',
       subgraphs: { enterprises: 'ok', platforms: 'ok', instruments: 'ok', assessments: 'ok' },
     });
 
@@ -80,6 +95,54 @@ describe('pnpm start on a machine with only Node', () => {
     const asPublic = await query<{ instruments: { totalCount: number } }>(started.gatewayUrl, total);
     const asAdmin = await query<{ instruments: { totalCount: number } }>(started.gatewayUrl, total, admin);
     expect(asAdmin.data.instruments.totalCount).toBeGreaterThan(asPublic.data.instruments.totalCount);
+  });
+
+  it('keeps answering while a 700-byte attack is refused, and outlives the gateway process dying', async () => {
+    const started = running.at(-1) as FederationProcess;
+    const url = started.gatewayUrl;
+    let cycle = 'name';
+    for (let i = 19; i >= 0; i--) cycle = i % 2 === 0 ? `platform { ${cycle} }` : `assessments { ${cycle} }`;
+    const attack = JSON.stringify({ query: `{ assessments(first: 50) { edges { node { ${cycle} } } } }` });
+    const post = (body: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+    let attacking = true;
+    const attacker = (async () => {
+      let refused = 0;
+      while (attacking) {
+        const response = await post(attack);
+        expect(response.status).toBe(400);
+        await response.body?.cancel();
+        refused += 1;
+      }
+      return refused;
+    })();
+    for (let i = 0; i < 3; i++) {
+      const began = performance.now();
+      const result = await query<IssueResult>(url, ISSUE_QUERY);
+      expect(performance.now() - began).toBeLessThan(1_000);
+      expect(result.data.instruments.edges).toHaveLength(50);
+    }
+    attacking = false;
+    expect(await attacker).toBeGreaterThan(0);
+
+    // The gateway runs in its own process: if it dies, it is started again, and the subgraphs
+    // (with the embedded database) never notice.
+    const gatewayPid = processOf(started.child.pid as number, 'gateway/src/main.ts');
+    const hostPid = processOf(started.child.pid as number, 'scripts/start.ts');
+    expect(gatewayPid).not.toBe(hostPid);
+    process.kill(gatewayPid, 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    let answered: IssueResult | undefined;
+    while (!answered && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      answered = await query<IssueResult>(url, ISSUE_QUERY)
+        .then((result) => result.data)
+        .catch(() => undefined);
+    }
+    expect(answered?.instruments.edges).toHaveLength(50);
+    expect(processOf(started.child.pid as number, 'scripts/start.ts')).toBe(hostPid);
+    expect(processOf(started.child.pid as number, 'gateway/src/main.ts')).not.toBe(gatewayPid);
   });
 
   it('starts again on the data it kept, without seeding twice', async () => {

@@ -109,7 +109,9 @@ export class GatewayMetrics {
         return json(body);
       };
       res.on('finish', () => {
-        const route = req.path === '/graphql' ? 'graphql' : req.path.replace(/^\//, '') || 'root';
+        // originalUrl: inside a mounted router, Express makes `path` relative to the mount.
+        const path = req.originalUrl.split('?')[0] ?? '';
+        const route = path.replace(/^\//, '') || 'root';
         const known = ['graphql', 'health', 'ready', 'metrics'].includes(route) ? route : 'other';
         stop({ route: known });
         this.requests.inc({ route: known, status: String(res.statusCode) });

@@ -9,11 +9,13 @@ import type express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { GatewayContext } from '../subgraphClient.ts';
 
-/** What the log line says about the GraphQL side of a request; filled in as the request runs. */
+/**
+ * What the log line says about the GraphQL side of a request, filled in as the request runs. An
+ * object of its own: Apollo hands plugins a shallow copy of the context, so only what the
+ * context points to is shared with the log.
+ */
 export interface RequestSummary {
-  operationName?: string | null;
-  operationType?: string;
-  errorCodes?: string[];
+  summary: { operationName?: string | null; operationType?: string; errorCodes?: string[] };
 }
 
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -37,12 +39,13 @@ export function useRequestLog(logger: Logger): express.RequestHandler {
         | (GatewayContext & RequestSummary)
         | undefined;
       if (!context) return {};
+      const { summary } = context;
       return {
-        operation: context.operationName ?? null,
-        operationType: context.operationType,
+        operation: summary.operationName ?? null,
+        operationType: summary.operationType,
         caller: { role: context.claims.role, userId: context.claims.userId },
         subgraphs: context.fetches,
-        ...(context.errorCodes?.length ? { errors: context.errorCodes } : {}),
+        ...(summary.errorCodes?.length ? { errors: summary.errorCodes } : {}),
       };
     },
   });
@@ -53,13 +56,13 @@ export function useRequestSummary<TContext extends RequestSummary>(): ApolloServ
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, operationName, contextValue }) => {
-        contextValue.operationName = operationName;
-        contextValue.operationType = operation?.operation;
+        contextValue.summary.operationName = operationName;
+        contextValue.summary.operationType = operation?.operation;
       },
       willSendResponse: async ({ response, contextValue }) => {
         if (response.body.kind !== 'single') return;
         const codes = (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code));
-        if (codes.length) contextValue.errorCodes = codes;
+        if (codes.length) contextValue.summary.errorCodes = codes;
       },
     }),
   };

@@ -97,9 +97,14 @@ interface CachingContext {
   deadline: AbortSignal;
 }
 
-/** Every subgraph that resolves some field the document selects. */
+/**
+ * The subgraphs whose data an answer to the document holds. A field several subgraphs resolve
+ * (a key, a shareable value) is the same wherever it comes from, and the object holding it was
+ * fetched through a field that is counted: it adds no dependency of its own — except at the root.
+ */
 function subgraphsReadBy(schema: GraphQLSchema, document: DocumentNode, facts: SupergraphFacts): string[] {
   const subgraphs = new Set<string>();
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()].map((type) => type?.name));
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -108,7 +113,8 @@ function subgraphsReadBy(schema: GraphQLSchema, document: DocumentNode, facts: S
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
         if (!parent || !field) return;
-        for (const name of facts.field(parent.name, field.name)?.subgraphs ?? []) subgraphs.add(name);
+        const resolvedBy = facts.field(parent.name, field.name)?.subgraphs ?? [];
+        if (resolvedBy.length === 1 || roots.has(parent.name)) for (const name of resolvedBy) subgraphs.add(name);
       },
     }),
   );
@@ -136,6 +142,13 @@ function stableJson(value: unknown): string {
 }
 
 export const CACHE_HEADER = 'x-cache';
+
+function answer(result: FormattedExecutionResult, how: 'HIT' | 'SHARED') {
+  return {
+    http: { status: 200, headers: new HeaderMap([[CACHE_HEADER, how]]) },
+    body: { kind: 'single' as const, singleResult: result },
+  };
+}
 
 export function useResponseCache<TContext extends CachingContext>({
   store,
@@ -168,7 +181,6 @@ export function useResponseCache<TContext extends CachingContext>({
             subgraphsOf.set(document, read);
           }
           let key: string;
-          let cached: string | undefined;
           try {
             const versions = await store.versions(read);
             key = createHash('sha256')
@@ -182,33 +194,21 @@ export function useResponseCache<TContext extends CachingContext>({
                 ].join('\n'),
               )
               .digest('base64url');
-            cached = await store.get(key);
           } catch (error) {
             // The cache is an optimisation: without it, the query simply runs.
             onEvent?.('error', error);
             return null;
           }
-          if (cached !== undefined) {
-            onEvent?.('hit');
-            return {
-              http: { status: 200, headers: new HeaderMap([[CACHE_HEADER, 'HIT']]) },
-              body: { kind: 'single', singleResult: JSON.parse(cached) as FormattedExecutionResult },
-            };
-          }
+          // Joined before anything else is awaited, so that callers arriving together find each other.
           const running = inFlight.get(key);
           if (running) {
             const deadline = new Promise<null>((resolve) => {
               contextValue.deadline.addEventListener('abort', () => resolve(null), { once: true });
             });
             const shared = await Promise.race([running, deadline]);
-            if (shared) {
-              onEvent?.('shared');
-              return {
-                http: { status: 200, headers: new HeaderMap([[CACHE_HEADER, 'SHARED']]) },
-                body: { kind: 'single', singleResult: shared },
-              };
-            }
-            return null;
+            if (!shared) return null;
+            onEvent?.('shared');
+            return answer(shared, 'SHARED');
           }
           let settle!: (result: FormattedExecutionResult | null) => void;
           inFlight.set(
@@ -218,6 +218,20 @@ export function useResponseCache<TContext extends CachingContext>({
             }),
           );
           leader = { key, settle };
+          let cached: string | undefined;
+          try {
+            cached = await store.get(key);
+          } catch (error) {
+            onEvent?.('error', error);
+          }
+          if (cached !== undefined) {
+            const result = JSON.parse(cached) as FormattedExecutionResult;
+            inFlight.delete(key);
+            settle(result);
+            leader = undefined;
+            onEvent?.('hit');
+            return answer(result, 'HIT');
+          }
           onEvent?.('miss');
           return null;
         },

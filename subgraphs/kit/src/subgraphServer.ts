@@ -10,6 +10,7 @@ import { ErrorCode } from './errors.ts';
 import {
   assignRequestId,
   closeServer,
+  currentRequestId,
   graphqlErrorHandler,
   graphqlNotFound,
   jsonBody,
@@ -86,13 +87,26 @@ export async function startSubgraphServer<TContext extends object>(
     jsonBody(MAX_BODY_BYTES, (req, body) => digests.set(req, bodyDigest(body))),
     withRequestScope,
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        options.context(
-          await verifyIdentity(req.header(IDENTITY_HEADER), signingSecret, {
+      context: async ({ req }) => {
+        try {
+          const claims = await verifyIdentity(req.header(IDENTITY_HEADER), signingSecret, {
             bodyDigest: digests.get(req) ?? bodyDigest(''),
             replays,
-          }),
-        ),
+          });
+          return options.context(claims);
+        } catch (error) {
+          // Someone other than the gateway, a replay, or a gateway with another secret: worth a look.
+          logger.warn(
+            {
+              reason: (error as Error).message,
+              remoteAddress: req.socket.remoteAddress,
+              requestId: currentRequestId(),
+            },
+            'request refused: no valid gateway signature',
+          );
+          throw error;
+        }
+      },
     }),
   );
   app.all('/graphql', (req, res) => {
