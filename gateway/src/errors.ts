@@ -1,9 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-
-// graphql-js words it "more that"; accept the fixed wording too.
-const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+import { tokenLimitError } from './plugins/operationLimits.ts';
 
 /**
  * What the client may see of an error: its message, path and code.
@@ -30,14 +28,9 @@ export function formatGatewayError(logger: Logger) {
     if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string') {
       return { ...formatted, extensions: { ...extensions, code: ownCode } };
     }
-    const tokens = TOKEN_LIMIT.exec(formatted.message);
-    if (extensions.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
-      const max = Number(tokens[1]);
-      return {
-        message: `The operation has more than ${max} tokens, the limit; send a smaller document`,
-        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max, actual: max + 1 },
-      };
-    }
+    // Documents are checked at the edge; one sent by hash alone (APQ) meets the parser's limit here.
+    const overLimit = extensions.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message) : null;
+    if (overLimit) return { message: overLimit.message, extensions: overLimit.extensions };
     if (extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
     if (serviceName) return { ...formatted, extensions };
 

@@ -32,12 +32,13 @@ import {
   withRequestScope,
 } from '@gzequip/kit';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
 import { GatewayMetrics } from './plugins/metrics.ts';
-import { operationLimitRules, useCostLimit } from './plugins/operationLimits.ts';
+import { operationLimitRules, useCostLimit, useDocumentLimits } from './plugins/operationLimits.ts';
 import { useOperationResolution } from './plugins/operationResolution.ts';
 import { loadManifests, usePersistedQueries } from './plugins/persistedQueries.ts';
 import { useRateLimit } from './plugins/rateLimit.ts';
@@ -125,7 +126,7 @@ export async function startGateway(
       metrics.plugin<Context>(),
       invalidStringsPlugin<Context>(),
       useOperationResolution<Context>(),
-      useCostLimit<Context>({ facts, budgets: config.costBudgets }),
+      useCostLimit<Context>({ facts, budgets: config.costBudgets, heavy: config.heavyOperations }),
       ...(cacheStore
         ? [
             useResponseCache<Context>({
@@ -173,6 +174,7 @@ export async function startGateway(
     }),
     jsonBody(config.maxRequestBytes),
     usePersistedQueries({ ...(safelist ? { safelist } : {}) }),
+    useDocumentLimits(config.operationLimits, () => gateway.schema as GraphQLSchema),
     withRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -47,3 +47,48 @@ describe('gateway settings from the environment', () => {
     expect(() => gatewayConfigFromEnv({ ...secrets, PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
   });
 });
+
+describe('edge settings from the environment', () => {
+  it('defaults to limits suited to a public portal', () => {
+    const config = gatewayConfigFromEnv(secrets);
+    expect(config).toMatchObject({
+      maxRequestBytes: 1024 * 1024,
+      maxResponseBytes: 8 * 1024 * 1024,
+      operationLimits: { depth: 12, aliases: 30, rootFields: 20, directives: 50, tokens: 5000 },
+      costBudgets: { PUBLIC: 10_000, ADMIN: 250_000 },
+      rateLimits: { anonymous: 300, user: 1200, partner: 6000 },
+      responseCacheTtlSeconds: 0,
+      safelistManifests: [],
+      production: false,
+      introspection: true,
+      trustProxy: false,
+    });
+  });
+
+  it('overrides single limits, budgets and rates by key, and reads the safelist and production mode', () => {
+    const config = gatewayConfigFromEnv({
+      ...secrets,
+      OPERATION_LIMITS: 'depth=8, aliases=10',
+      COST_BUDGETS: 'PUBLIC=2000',
+      RATE_LIMITS: 'anonymous=60',
+      PERSISTED_QUERY_SAFELIST: 'portal.json, partners.json',
+      NODE_ENV: 'production',
+      TRUST_PROXY: '1',
+    });
+    expect(config.operationLimits).toMatchObject({ depth: 8, aliases: 10, rootFields: 20 });
+    expect(config.costBudgets).toMatchObject({ PUBLIC: 2000, PARTNER: 250_000 });
+    expect(config.rateLimits).toEqual({ anonymous: 60, user: 1200, partner: 6000 });
+    expect(config.safelistManifests).toEqual(['portal.json', 'partners.json']);
+    expect(config).toMatchObject({ production: true, introspection: false, trustProxy: 1 });
+  });
+
+  it('refuses unknown keys and values that are not positive whole numbers, naming the setting', () => {
+    expect(() => gatewayConfigFromEnv({ ...secrets, OPERATION_LIMITS: 'height=3' })).toThrow(
+      /OPERATION_LIMITS: unknown key "height"; known are depth, aliases/,
+    );
+    expect(() => gatewayConfigFromEnv({ ...secrets, COST_BUDGETS: 'PUBLIC=lots' })).toThrow(
+      /COST_BUDGETS: PUBLIC must be a positive whole number, got lots/,
+    );
+    expect(() => gatewayConfigFromEnv({ ...secrets, RATE_LIMITS: 'anonymous=0' })).toThrow(/RATE_LIMITS: anonymous/);
+  });
+});

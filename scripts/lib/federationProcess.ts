@@ -45,6 +45,8 @@ export interface FederationProcess {
   stop(): Promise<void>;
   /** Resident memory of `pnpm start` and every process under it, in bytes. */
   residentBytes(): number;
+  /** Each live process under `pnpm start`: its pid, command line and resident memory. */
+  processes(): { pid: number; command: string; residentBytes: number }[];
 }
 
 /** Runs `pnpm start` and resolves once it prints the gateway's address. */
@@ -83,6 +85,20 @@ export async function startFederation(env: NodeJS.ProcessEnv, timeoutMs = 120_00
       }
     },
     residentBytes: () => groupResidentBytes(child.pid as number),
+    processes: () =>
+      groupMembers(child.pid as number).flatMap((pid) => {
+        try {
+          return [
+            {
+              pid: Number(pid),
+              command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim(),
+              residentBytes: residentBytesOf(pid),
+            },
+          ];
+        } catch {
+          return [];
+        }
+      }),
   };
 }
 
@@ -101,16 +117,16 @@ function groupMembers(groupId: number): string[] {
   });
 }
 
+function residentBytesOf(pid: string): number {
+  try {
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return rss ? Number(rss[1]) * 1024 : 0;
+  } catch {
+    return 0; // it ended meanwhile
+  }
+}
+
 /** Sums VmRSS over the processes of a process group. */
 function groupResidentBytes(groupId: number): number {
-  let total = 0;
-  for (const pid of groupMembers(groupId)) {
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
-    } catch {
-      // it ended meanwhile
-    }
-  }
-  return total;
+  return groupMembers(groupId).reduce((total, pid) => total + residentBytesOf(pid), 0);
 }

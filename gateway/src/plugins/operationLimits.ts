@@ -1,15 +1,18 @@
 /**
- * Operation limits: depth, aliases, root fields and directives per document (validation rules,
- * run once per distinct document), page sizes and an estimated cost per request (the cost
- * depends on the variables and the caller's budget). A rejected operation never reaches a
- * subgraph and gets OPERATION_LIMIT_EXCEEDED naming the limit, its maximum and the value found.
+ * Operation limits: tokens, depth, aliases, root fields and directives per document (checked
+ * before GraphQL validation), page sizes and an estimated cost per request (the cost depends on
+ * the variables and the caller's budget), and a queue for the heaviest operations so that they
+ * cannot crowd out the rest. A refused operation never reaches a subgraph and gets
+ * OPERATION_LIMIT_EXCEEDED naming the limit, its maximum and the value found.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type Claims, ErrorCode, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
+import { appError, type Claims, ErrorCode, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
+import type express from 'express';
 import {
+  type DocumentNode,
   GraphQLError,
   type GraphQLSchema,
   getNamedType,
@@ -17,11 +20,14 @@ import {
   isCompositeType,
   isListType,
   Kind,
+  parse,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  validate,
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { SupergraphFacts } from '../supergraph.ts';
 
 export interface OperationLimits {
@@ -52,8 +58,6 @@ export const DEFAULT_COST_BUDGETS: CostBudgets = {
   PARTNER: 250_000,
   ADMIN: 250_000,
 };
-
-export type RejectionListener = (limit: string) => void;
 
 const FOUND = /found (\d+)/;
 
@@ -117,7 +121,7 @@ function maxRootFieldsRule(max: number): ValidationRule {
   });
 }
 
-/** Validation rules for what a document alone decides (checked once per distinct document). */
+/** Validation rules for what a document alone decides. */
 export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
   return [
     armorRule(
@@ -140,6 +144,62 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
     ),
     maxRootFieldsRule(limits.rootFields),
   ];
+}
+
+// graphql-js words it "more that"; the fixed wording is accepted too.
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/** The parser's token-limit error, in the registry's words; null for any other parse error. */
+export function tokenLimitError(message: string): GraphQLError | null {
+  const match = TOKEN_LIMIT.exec(message);
+  if (!match) return null;
+  const max = Number(match[1]);
+  return operationLimitExceeded(
+    'tokens',
+    max,
+    max + 1,
+    `The operation has more than ${max} tokens, the limit; send a smaller document`,
+  );
+}
+
+/**
+ * The document limits, checked on the raw request before Apollo parses and validates it: the
+ * specification's validation rules include some that grow with the square of the fields (200
+ * aliases of one field cost ~40,000 comparisons), so a document over a limit must be refused
+ * before they run. Documents that passed are remembered, so a repeated query is parsed here once.
+ */
+export function useDocumentLimits(limits: OperationLimits, schema: () => GraphQLSchema): express.RequestHandler {
+  const rules = operationLimitRules(limits);
+  const passed = new LRUCache<string, true>({ max: 2_000 });
+  const refuse = (res: express.Response, errors: readonly GraphQLError[]) => {
+    res.status(400).json({ errors: errors.map((error) => ({ message: error.message, extensions: error.extensions })) });
+  };
+  return (req, res, next) => {
+    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string' || passed.has(query)) {
+      next();
+      return;
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: limits.tokens });
+    } catch (error) {
+      const overLimit = error instanceof GraphQLError ? tokenLimitError(error.message) : null;
+      // Any other syntax error is Apollo's to word.
+      if (overLimit) refuse(res, [overLimit]);
+      else next();
+      return;
+    }
+    const errors = validate(schema(), document, rules).filter(
+      (error) => error.extensions.code === ErrorCode.OPERATION_LIMIT_EXCEEDED,
+    );
+    if (errors.length) {
+      refuse(res, errors);
+      return;
+    }
+    passed.set(query, true);
+    next();
+  };
 }
 
 interface PageTooLarge {
@@ -187,10 +247,59 @@ function sizedFieldsOf(facts: SupergraphFacts): Set<string> {
   return sized;
 }
 
+/**
+ * Heavy operations (estimated cost over a threshold) run a few at a time; the others wait their
+ * turn, in order, for a while, then are told to come back (503, Retry-After). Light ones are
+ * never held up, so a crowd of large exports cannot starve the portal's pages of CPU.
+ */
+export class HeavyLane {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  /** Resolves true once it is this operation's turn, false if `giveUpAt` fired first. */
+  enter(giveUpAt: AbortSignal): Promise<boolean> {
+    if (this.running < this.concurrency) {
+      this.running += 1;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const giveUp = () => {
+        this.waiting.splice(this.waiting.indexOf(turn), 1);
+        resolve(false);
+      };
+      const turn = () => {
+        giveUpAt.removeEventListener('abort', giveUp);
+        this.running += 1;
+        resolve(true);
+      };
+      this.waiting.push(turn);
+      giveUpAt.addEventListener('abort', giveUp, { once: true });
+    });
+  }
+
+  leave(): void {
+    this.running -= 1;
+    this.waiting.shift()?.();
+  }
+}
+
+export interface HeavyOperations {
+  /** Estimated cost above which an operation is heavy. */
+  cost: number;
+  /** Heavy operations running at once. */
+  concurrency: number;
+  /** How long one may wait for its turn before it is answered 503, so that its client can retry. */
+  waitMs: number;
+}
+
+export const DEFAULT_HEAVY_OPERATIONS: HeavyOperations = { cost: 1_000, concurrency: 4, waitMs: 5_000 };
+
 export interface CostOptions {
   facts: SupergraphFacts;
   budgets: CostBudgets;
-  onReject?: RejectionListener;
+  heavy: HeavyOperations;
 }
 
 /** What an operation would cost, and any page over the cap it asks for. */
@@ -213,15 +322,17 @@ export function estimateCost(
   return { cost, tooLarge };
 }
 
-/** Page sizes and the per-role cost budget, checked before the query plan runs. */
-export function useCostLimit<TContext extends { claims: Claims }>({
+/** Page sizes and the per-role cost budget, checked before the query plan runs; heavy ones queue. */
+export function useCostLimit<TContext extends { claims: Claims; deadline: AbortSignal }>({
   facts,
   budgets,
-  onReject,
+  heavy,
 }: CostOptions): ApolloServerPlugin<TContext> {
   const sizedFields = sizedFieldsOf(facts);
+  const lane = new HeavyLane(heavy.concurrency);
   return {
     async requestDidStart() {
+      let inLane = false;
       return {
         async didResolveOperation({ document, request, operationName, schema, contextValue }) {
           let estimate: ReturnType<typeof estimateCost>;
@@ -244,7 +355,6 @@ export function useCostLimit<TContext extends { claims: Claims }>({
           const { cost, tooLarge } = estimate;
           const [page] = tooLarge;
           if (page) {
-            onReject?.('pageSize');
             throw operationLimitExceeded(
               'pageSize',
               MAX_PAGE_SIZE,
@@ -255,7 +365,6 @@ export function useCostLimit<TContext extends { claims: Claims }>({
           const role = contextValue.claims.role;
           const budget = budgets[role];
           if (cost > budget) {
-            onReject?.('cost');
             throw operationLimitExceeded(
               'cost',
               budget,
@@ -264,6 +373,20 @@ export function useCostLimit<TContext extends { claims: Claims }>({
                 'Ask for smaller pages or fewer nested lists.',
             );
           }
+          if (cost > heavy.cost) {
+            inLane = await lane.enter(AbortSignal.any([contextValue.deadline, AbortSignal.timeout(heavy.waitMs)]));
+            if (!inLane) {
+              throw appError(
+                ErrorCode.SERVER_BUSY,
+                'The gateway is busy with other large operations; retry shortly, or ask for smaller pages',
+                { http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+              );
+            }
+          }
+        },
+        async willSendResponse() {
+          if (inLane) lane.leave();
+          inLane = false;
         },
       };
     },

@@ -43,8 +43,9 @@ export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   const status = httpStatusOf[code];
+  // The registry's status unless the caller gives its own HTTP head (say, with a Retry-After header).
   return new GraphQLError(message, {
-    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+    extensions: { code, ...(status ? { http: { status } } : {}), ...extensions },
   });
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeTestGateways,
   metric,
+  proxy,
   type RawResponse,
   SHOWCASE,
   type Started,
@@ -15,7 +16,7 @@ import {
   subgraphCalls,
   testGateway,
 } from '../../support/edge.ts';
-import { countStatements, token } from '../../support/federation.ts';
+import { countStatements, subgraphUrl, token } from '../../support/federation.ts';
 
 /** `assessments → platform → assessments → platform …` `levels` deep under `assessments(first: 50)`. */
 function cycle(levels: number): string {
@@ -193,5 +194,40 @@ describe('operation limits at the gateway', () => {
     expect(refused).toBeGreaterThan(20);
     expect(Math.max(...timings)).toBeLessThan(1000);
     expect(await metric(started.gateway, 'gateway_rejected_operations_total', { limit: 'depth' })).toBeGreaterThan(0);
+  });
+});
+
+describe('heavy operations', () => {
+  afterAll(closeTestGateways);
+
+  it('run a few at a time; light ones pass them by; one that waits too long gets 503 and Retry-After', async () => {
+    const slow = await proxy(await subgraphUrl('instruments'), 400);
+    try {
+      const { gateway } = await testGateway(
+        { heavyOperations: { cost: 500, concurrency: 1, waitMs: 600 } },
+        { instruments: slow.url },
+      );
+      const heavy = { query: '{ instruments(first: 500) { edges { node { id owner { name } } } } }' };
+      const light = { query: '{ regions { code name } }' };
+      const began = performance.now();
+      const heavies = [send(gateway.url, heavy), send(gateway.url, heavy), send(gateway.url, heavy)];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const lightAnswer = await send(gateway.url, light);
+      const lightMs = performance.now() - began;
+      expect(lightAnswer.json.data?.regions).toHaveLength(10);
+      expect(lightMs).toBeLessThan(400);
+
+      // One runs at a time, each holding the lane ~400 ms: the second gets its turn within its
+      // 600 ms of waiting, the third does not.
+      const answers = await Promise.all(heavies);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 503]);
+      expect(answers.filter((answer) => answer.status === 200).every((answer) => !answer.json.errors)).toBe(true);
+      const busy = answers.find((answer) => answer.status === 503);
+      expect(busy?.headers.get('retry-after')).toBe('5');
+      expect(busy?.json.errors?.[0]?.extensions?.code).toBe('SERVER_BUSY');
+      expect(slow.recorded).toHaveLength(2);
+    } finally {
+      await slow.close();
+    }
   });
 });
