@@ -190,7 +190,8 @@ export function useDocumentLimits(limits: OperationLimits, schema: () => GraphQL
       else next();
       return;
     }
-    const errors = validate(schema(), document, rules).filter(
+    // Stop at the first refusal: the limits are checked as the operation is entered, before its fields are walked.
+    const errors = validate(schema(), document, rules, { maxErrors: 1 }).filter(
       (error) => error.extensions.code === ErrorCode.OPERATION_LIMIT_EXCEEDED,
     );
     if (errors.length) {
