@@ -19,29 +19,34 @@ const started = performance.now();
 const logger = createLogger('start');
 const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
 const closers: (() => Promise<void>)[] = [];
-const localUrls: Record<string, string> = {};
 
-for (const subgraph of subgraphs) {
-  if (env[envName(subgraph.name, 'URL')]) continue;
-  const db = await prepareDatabase(subgraph, { dataDir: embeddedDataDir });
-  const portSetting = env[envName(subgraph.name, 'PORT')];
-  const server: RunningServer = await serveSubgraph(subgraph, {
-    db,
-    signingSecret: env.SUBGRAPH_SIGNING_SECRET,
-    ...(portSetting ? { port: Number(portSetting) } : {}),
-  });
-  localUrls[subgraph.name] = server.url;
-  closers.unshift(async () => {
-    await server.close();
-    await db.close();
-  });
+/** The subgraphs this process hosts, and where they will listen (known before they start). */
+const local = subgraphs
+  .filter((subgraph) => !env[envName(subgraph.name, 'URL')])
+  .map((subgraph) => ({ subgraph, port: Number(env[envName(subgraph.name, 'PORT')] || subgraph.defaultPort) }));
+
+async function startSubgraphs(): Promise<void> {
+  for (const { subgraph, port } of local) {
+    const db = await prepareDatabase(subgraph, { dataDir: embeddedDataDir });
+    const server: RunningServer = await serveSubgraph(subgraph, {
+      db,
+      signingSecret: env.SUBGRAPH_SIGNING_SECRET,
+      port,
+    });
+    closers.unshift(async () => {
+      await server.close();
+      await db.close();
+    });
+  }
 }
 
 const GATEWAY_MAIN = fileURLToPath(new URL('../gateway/src/main.ts', import.meta.url));
 const heapMb = Number(env.GATEWAY_HEAP_MB || 512);
 const gatewayEnv: NodeJS.ProcessEnv = {
   ...env,
-  ...Object.fromEntries(Object.entries(localUrls).map(([name, url]) => [envName(name, 'URL'), url])),
+  ...Object.fromEntries(
+    local.map(({ subgraph, port }) => [envName(subgraph.name, 'URL'), `http://127.0.0.1:${port}/graphql`]),
+  ),
 };
 
 let gateway: ChildProcess | undefined;
@@ -92,11 +97,12 @@ async function shutdown(exitCode: number): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
 
+// The gateway loads (seconds of module loading and planning) while the databases open.
 let gatewayUrl: string;
 try {
-  gatewayUrl = await startGatewayProcess();
+  [gatewayUrl] = await Promise.all([startGatewayProcess(), startSubgraphs()]);
 } catch (error) {
-  logger.error({ err: error }, 'the gateway did not start');
+  logger.error({ err: error }, 'the federation did not start');
   await shutdown(1);
   throw error;
 }
