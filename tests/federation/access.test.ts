@@ -1,17 +1,19 @@
 import { IDENTITY_HEADER, PUBLIC_CLAIMS, Role, signIdentity } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
-import { database, federation, gatewayQuery, SIGNING_SECRET, subgraphQuery, token } from '../support/federation.ts';
+import {
+  database,
+  federation,
+  gatewayQuery,
+  instrumentRow,
+  SIGNING_SECRET,
+  subgraphQuery,
+  token,
+} from '../support/federation.ts';
 
 const HIDDEN_INSTRUMENT = `query ($id: ID!) { instrument(id: $id) { id contactPhone } }`;
 
-async function hiddenInstrument() {
-  return (await (
-    await database('instruments')
-  )
-    .table('instrument')
-    .where({ sharing_mode: 'NOT_SHARED' })
-    .orderBy('id')
-    .first()) as { id: string; owner_id: string; contact_phone: string };
+function hiddenInstrument() {
+  return instrumentRow<{ id: string; owner_id: string; contact_phone: string }>({ sharing_mode: 'NOT_SHARED' });
 }
 
 describe('nobody can skip the gateway', () => {

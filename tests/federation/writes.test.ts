@@ -4,7 +4,14 @@
  * input, a clear error with nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { database, gatewayQuery, token } from '../support/federation.ts';
+import {
+  database,
+  gatewayQuery,
+  instrumentRow,
+  removeScratchInstrument,
+  scratchInstrument,
+  token,
+} from '../support/federation.ts';
 
 const ID = 'zz-write-instrument';
 const UPDATE = `mutation ($id: ID!, $version: Int!, $input: InstrumentOperationsInput!) {
@@ -22,12 +29,8 @@ interface Updated {
 let owner: string;
 let ownerToken: string;
 
-async function stored() {
-  return (await (await database('instruments')).table('instrument').where({ id: ID }).first()) as {
-    version: number;
-    fee_text: string | null;
-    status: string;
-  };
+function stored() {
+  return instrumentRow<{ version: number; fee_text: string | null; status: string }>({ id: ID });
 }
 
 async function historyRows() {
@@ -36,21 +39,11 @@ async function historyRows() {
 
 describe('editing an instrument on the write path', () => {
   beforeAll(async () => {
-    const db = await database('instruments');
-    const template = (await db
-      .table<Record<string, unknown>>('instrument')
-      .where({ sharing_mode: 'EXTERNAL' })
-      .first()) as Record<string, unknown>;
-    owner = template.owner_id as string;
-    await db.table('instrument').insert({ ...template, id: ID, asset_number: 'ZZ-WRITE-1', version: 1 });
+    owner = (await scratchInstrument(ID)).owner_id as string;
     ownerToken = await token({ role: 'ENTERPRISE_USER', enterpriseId: owner, sub: 'owner-user' });
   });
 
-  afterAll(async () => {
-    const db = await database('instruments');
-    await db.table('change_history').where({ record_id: ID }).del();
-    await db.table('instrument').where({ id: ID }).del();
-  });
+  afterAll(() => removeScratchInstrument(ID));
 
   it("lets the owner's user change it, bumps the version and keeps who changed what", async () => {
     const result = await gatewayQuery<Updated>(
@@ -144,15 +137,7 @@ describe('editing an instrument on the write path', () => {
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const hidden = (await (
-      await database('instruments')
-    )
-      .table('instrument')
-      .where({ sharing_mode: 'NOT_SHARED' })
-      .first()) as {
-      id: string;
-      version: number;
-    };
+    const hidden = await instrumentRow<{ id: string; version: number }>({ sharing_mode: 'NOT_SHARED' });
     const result = await gatewayQuery<Updated>(
       UPDATE,
       { id: hidden.id, version: hidden.version, input: { feeText: 'x' } },

@@ -176,3 +176,24 @@ export async function database(subgraph: string): Promise<Database> {
   if (!running) throw new Error(`No subgraph ${subgraph}`);
   return running.db;
 }
+
+export type Row = Record<string, unknown>;
+
+/** The first instrument (in id order) whose columns match `where`, as the database holds it. */
+export async function instrumentRow<T extends Row = Row>(where: Row = {}): Promise<T> {
+  return (await (await database('instruments')).table('instrument').where(where).orderBy('id').first()) as T;
+}
+
+/** Adds an instrument of the test's own, a copy of a shared one with `columns` on top; returns it. */
+export async function scratchInstrument(id: string, columns: Row = {}): Promise<Row> {
+  const row = { ...(await instrumentRow({ sharing_mode: 'EXTERNAL' })), id, asset_number: id, version: 1, ...columns };
+  await (await database('instruments')).table('instrument').insert(row);
+  return row;
+}
+
+/** Removes a scratch instrument and the history of its edits. */
+export async function removeScratchInstrument(id: string): Promise<void> {
+  const db = await database('instruments');
+  await db.table('change_history').where({ entity: 'Instrument', record_id: id }).del();
+  await db.table('instrument').where({ id }).del();
+}

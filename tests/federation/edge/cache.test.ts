@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestGateways, metric, proxy, type Started, send, testGateway } from '../../support/edge.ts';
-import { countStatements, database, subgraphUrl, token } from '../../support/federation.ts';
+import {
+  countStatements,
+  instrumentRow,
+  removeScratchInstrument,
+  scratchInstrument,
+  subgraphUrl,
+  token,
+} from '../../support/federation.ts';
 
 const ID = 'zz-cache-instrument';
 const QUERY = 'query ($id: ID!) { instrument(id: $id) { id feeText version owner { name } } }';
@@ -20,15 +27,8 @@ describe(`the response cache (${process.env.REDIS_URL ? 'Redis' : 'in memory'})`
   let ownerToken: string;
 
   beforeAll(async () => {
-    const db = await database('instruments');
-    const template = (await db
-      .table<Record<string, unknown>>('instrument')
-      .where({ sharing_mode: 'EXTERNAL' })
-      .first()) as Record<string, unknown>;
-    await db
-      .table('instrument')
-      .insert({ ...template, id: ID, asset_number: 'ZZ-CACHE-1', version: 1, fee_text: '原价' });
-    ownerToken = await token({ role: 'ENTERPRISE_USER', enterpriseId: template.owner_id as string });
+    const row = await scratchInstrument(ID, { fee_text: '原价' });
+    ownerToken = await token({ role: 'ENTERPRISE_USER', enterpriseId: row.owner_id as string });
     started = await testGateway({
       responseCacheTtlSeconds: 60,
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
@@ -37,9 +37,7 @@ describe(`the response cache (${process.env.REDIS_URL ? 'Redis' : 'in memory'})`
 
   afterAll(async () => {
     await closeTestGateways();
-    const db = await database('instruments');
-    await db.table('change_history').where({ record_id: ID }).del();
-    await db.table('instrument').where({ id: ID }).del();
+    await removeScratchInstrument(ID);
   });
 
   const ask = (headers: Record<string, string> = {}) =>
@@ -73,9 +71,7 @@ describe(`the response cache (${process.env.REDIS_URL ? 'Redis' : 'in memory'})`
     await regions();
     expect((await regions()).headers.get('x-cache')).toBe('HIT');
 
-    const { version } = (await (await database('instruments')).table('instrument').where({ id: ID }).first()) as {
-      version: number;
-    };
+    const { version } = await instrumentRow<{ version: number }>({ id: ID });
     const update = await send(
       started.gateway.url,
       { query: UPDATE, variables: { id: ID, version, feeText: '新价：每小时300元' } },

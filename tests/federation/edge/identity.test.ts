@@ -5,7 +5,7 @@
 import { IDENTITY_HEADER } from '@gzequip/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestGateways, proxy, type Started, send, testGateway, type WireProxy } from '../../support/edge.ts';
-import { database, subgraphUrl, token } from '../../support/federation.ts';
+import { instrumentRow, subgraphUrl, token } from '../../support/federation.ts';
 
 const STEAL = '{ instruments(first: 500, filter: { sharingMode: NOT_SHARED }) { edges { node { id contactPhone } } } }';
 
@@ -17,14 +17,7 @@ describe('a captured identity header', () => {
   beforeAll(async () => {
     wire = await proxy(await subgraphUrl('instruments'));
     started = await testGateway({}, { instruments: wire.url });
-    const hidden = (await (
-      await database('instruments')
-    )
-      .table('instrument')
-      .where({ sharing_mode: 'NOT_SHARED' })
-      .first()) as {
-      id: string;
-    };
+    const hidden = await instrumentRow<{ id: string }>({ sharing_mode: 'NOT_SHARED' });
     const admin = await send(
       started.gateway.url,
       { query: 'query ($id: ID!) { instrument(id: $id) { id contactPhone } }', variables: { id: hidden.id } },
