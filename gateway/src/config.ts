@@ -3,10 +3,9 @@ import {
   type CostBudgets,
   DEFAULT_COST_BUDGETS,
   DEFAULT_HEAVY_OPERATIONS,
-  DEFAULT_OPERATION_LIMITS,
   type HeavyOperations,
-  type OperationLimits,
-} from './plugins/operationLimits.ts';
+} from './plugins/costLimit.ts';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/documentLimits.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './plugins/rateLimit.ts';
 
 export interface GatewayConfig {

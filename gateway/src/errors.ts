@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { tokenLimitError } from './plugins/operationLimits.ts';
+import { tokenLimitError } from './plugins/documentLimits.ts';
 
 /**
  * What the client may see of an error: its message, path and code.

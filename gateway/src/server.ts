@@ -37,8 +37,9 @@ import { Redis } from 'ioredis';
 import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
+import { useCostLimit } from './plugins/costLimit.ts';
+import { operationLimitRules, useDocumentLimits } from './plugins/documentLimits.ts';
 import { GatewayMetrics } from './plugins/metrics.ts';
-import { operationLimitRules, useCostLimit, useDocumentLimits } from './plugins/operationLimits.ts';
 import { useOperationResolution } from './plugins/operationResolution.ts';
 import { loadManifests, usePersistedQueries } from './plugins/persistedQueries.ts';
 import { useRateLimit } from './plugins/rateLimit.ts';
@@ -115,6 +116,8 @@ export async function startGateway(
     // The host process owns shutdown (closing servers, then databases); Apollo would re-raise the signal.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // The document limits are checked at the edge (useDocumentLimits); here again for a document
+    // Apollo takes from its persisted-query cache, which the edge never saw as text.
     parseOptions: { maxTokens: config.operationLimits.tokens },
     maxRecursiveSelections: true,
     validationRules: operationLimitRules(config.operationLimits),
