@@ -7,6 +7,8 @@ export interface RegionRow {
   name_en: string;
   kind: 'PREFECTURE' | 'NEW_AREA';
   parent_code: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export interface EnterpriseRow {
@@ -21,4 +23,6 @@ export interface EnterpriseRow {
   contact_name: string | null;
   contact_phone: string | null;
   founded_year: number | null;
+  created_at: Date;
+  updated_at: Date;
 }

@@ -19,6 +19,24 @@ export function industriesCheckSql(table: string, column = 'industries'): string
 /** GB/T 2260 prefecture codes, or the project code GUIAN for Gui'an New Area. */
 export const REGION_CODE_PATTERN = '^([0-9]{6}|GUIAN)$';
 
+/**
+ * The regions of the graph (DOMAIN.md): the nine prefectures by GB/T 2260 code, and Gui'an New
+ * Area, administered with Guiyang. The enterprises subgraph owns their names; every subgraph may
+ * check a code and widen a prefecture to the areas it administers.
+ */
+export const REGIONS: Readonly<Record<string, { administeredBy?: string }>> = {
+  '520100': {},
+  '520200': {},
+  '520300': {},
+  '520400': {},
+  '520500': {},
+  '520600': {},
+  '522300': {},
+  '522600': {},
+  '522700': {},
+  GUIAN: { administeredBy: '520100' },
+};
+
 /** `ILIKE` pattern matching `text` anywhere, with the user's `%` and `_` taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

@@ -114,7 +114,7 @@ export async function updateVersioned<TRow extends VersionedRow>(
   const [row] = (await tx
     .table(entity.table)
     .where({ id, version: expectedVersion })
-    .update({ ...Object.fromEntries(changed), version: expectedVersion + 1, updated_at: tx.knex.fn.now() })
+    .update({ ...Object.fromEntries(changed), version: expectedVersion + 1 })
     .returning('*')) as TRow[];
   await tx.table(HISTORY_TABLE).insert({
     entity: entity.typename,
@@ -200,7 +200,7 @@ function toChange(row: HistoryRow): Change {
 export async function loadChangePages(
   db: Database,
   typename: string,
-  keys: readonly ChildPageKey[],
+  keys: readonly ChildPageKey<unknown, Change>[],
 ): Promise<ChildPage<Change>[]> {
   const pages = await loadChildPages<HistoryRow>(db, HISTORY_TABLE, 'record_id', keys, (query) =>
     query.where('entity', typename),

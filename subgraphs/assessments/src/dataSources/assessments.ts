@@ -1,13 +1,48 @@
-import { alignByKey, type Database, groupByKey, type Page, toConnection } from '@gzequip/kit';
-import DataLoader from 'dataloader';
 import {
+  alignByKey,
+  badUserInput,
+  type Connection,
+  changedWindow,
+  type Database,
+  findRemovals,
+  groupByKey,
+  numberRange,
+  oneOrIn,
+  parseListPage,
+  parseRemovalsPage,
+  type Removal,
+  regionCriteria,
+  timestamp,
+  toConnection,
+} from '@gzequip/kit';
+import DataLoader from 'dataloader';
+import type { AssessmentFilter, AssessmentOrder } from '../__generated__/resolvers-types.ts';
+import {
+  ASSESSMENT_ORDERS,
   type Assessment,
   type AssessmentConnection,
-  type AssessmentFilter,
+  type AssessmentCriteria,
   AssessmentModel,
+  type AssessmentStatsRow,
   type IndicatorScore,
 } from '../models/assessment.ts';
 import { type Indicator, IndicatorModel } from '../models/indicator.ts';
+
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: AssessmentFilter | null;
+  orderBy?: AssessmentOrder | null;
+}
+
+interface RegionStatsKey {
+  regionCode: string;
+  criteria: AssessmentCriteria;
+  groupBy: readonly string[];
+}
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 /** Per request: batches and caches every assessment lookup the request makes. */
 export class AssessmentSource {
@@ -17,8 +52,9 @@ export class AssessmentSource {
   /** Newest first, so the latest assessment is the first. */
   readonly ofPlatform: DataLoader<string, Assessment[]>;
   readonly scoresOf: DataLoader<string, IndicatorScore[]>;
+  private readonly statsOfRegion: DataLoader<RegionStatsKey, AssessmentStatsRow[], string>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     const model = new AssessmentModel(db);
     this.model = model;
     this.indicatorModel = new IndicatorModel(db);
@@ -27,15 +63,77 @@ export class AssessmentSource {
       groupByKey(platformIds, await model.findByPlatformIds(platformIds), (a) => a.platformId),
     );
     this.scoresOf = new DataLoader(async (ids) => groupByKey(ids, await model.findScores(ids), (s) => s.assessmentId));
+    // Regions asking the same question are answered by one statement.
+    const question = ({ criteria, groupBy }: RegionStatsKey) => JSON.stringify([criteria, groupBy]);
+    this.statsOfRegion = new DataLoader(
+      async (keys) => {
+        const answers = new Map<string, Map<string, AssessmentStatsRow[]>>();
+        for (const key of keys) {
+          if (answers.has(question(key))) continue;
+          const regions = keys.filter((other) => question(other) === question(key)).map((other) => other.regionCode);
+          answers.set(question(key), await model.statsByRegion(regions, key.criteria, key.groupBy));
+        }
+        return keys.map((key) => answers.get(question(key))?.get(key.regionCode) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.regionCode}\u0000${question(key)}` },
+    );
   }
 
-  async list(filter: AssessmentFilter, page: Page): Promise<AssessmentConnection> {
-    const rows = await this.model.findPage(filter, page);
-    return toConnection(
-      rows,
-      page,
-      (a) => a.id,
-      () => this.model.count(filter),
+  async criteria(filter: AssessmentFilter | null | undefined, field: string): Promise<AssessmentCriteria> {
+    const f = filter ?? {};
+    const outside = (year: number | null | undefined) => year != null && (year < FIRST_YEAR || year > LAST_YEAR);
+    if (outside(f.year)) throw badUserInput(`${field}.year`, `must be between ${FIRST_YEAR} and ${LAST_YEAR}`);
+    if (outside(f.years?.min) || outside(f.years?.max)) {
+      throw badUserInput(`${field}.years`, `must lie between ${FIRST_YEAR} and ${LAST_YEAR}`);
+    }
+    const years = numberRange(f.years, `${field}.years`);
+    const total = numberRange(f.total, `${field}.total`);
+    if ((total?.max ?? 0) > 100) throw badUserInput(`${field}.total.max`, 'totals are at most 100');
+    return {
+      years:
+        f.year != null
+          ? { min: Math.max(f.year, years?.min ?? f.year), max: Math.min(f.year, years?.max ?? f.year) }
+          : years,
+      grades: oneOrIn(f.grade, f.gradeIn, `${field}.grade`),
+      platformId: f.platformId ?? null,
+      regionCodes: regionCriteria(f, field),
+      total,
+      changed: await changedWindow(this.db, f.updatedSince, `${field}.updatedSince`),
+    };
+  }
+
+  async list(args: ListArgs): Promise<AssessmentConnection> {
+    const criteria = await this.criteria(args.filter, 'filter');
+    const page = parseListPage(args, criteria.changed, '', ASSESSMENT_ORDERS);
+    const rows = await this.model.findPage(criteria, page);
+    return toConnection(rows, page, () => this.model.count(criteria));
+  }
+
+  async stats(filter: AssessmentFilter | null | undefined, groupBy: readonly string[]): Promise<AssessmentStatsRow[]> {
+    return this.model.stats(await this.criteria(filter, 'filter'), groupBy);
+  }
+
+  async statsOf(
+    regionCode: string,
+    filter: AssessmentFilter | null | undefined,
+    groupBy: readonly string[],
+  ): Promise<AssessmentStatsRow[]> {
+    if (new Set(groupBy).size > 3)
+      throw badUserInput('assessmentStats.groupBy', 'groups by at most 3 dimensions at once');
+    const criteria = await this.criteria(filter, 'assessmentStats.filter');
+    return this.statsOfRegion.load({ regionCode, criteria, groupBy: [...new Set(groupBy)] });
+  }
+
+  async removals(
+    since: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Removal>> {
+    return findRemovals(
+      this.db,
+      'Assessment',
+      timestamp(since, 'since') as string,
+      parseRemovalsPage({ first, after }, ''),
     );
   }
 

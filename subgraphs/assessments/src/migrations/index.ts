@@ -1,6 +1,8 @@
 import * as assessments from './20261129000000_assessments.ts';
+import * as syncAndRegion from './20261201000000_sync_and_region.ts';
 
 /** Every migration of this subgraph, by name; knex applies them in name order. */
 export const migrations = {
   '20261129000000_assessments': assessments,
+  '20261201000000_sync_and_region': syncAndRegion,
 };

@@ -1,4 +1,16 @@
-import { type Connection, countRows, type Database, keysetPage, type Page } from '@gzequip/kit';
+import {
+  applyChangedWindow,
+  type ChangedWindow,
+  type Connection,
+  countRows,
+  type Database,
+  groupedStats,
+  keysetPage,
+  type NumberRange,
+  type OrderFields,
+  type Page,
+} from '@gzequip/kit';
+import type { Knex } from 'knex';
 import type { Grade } from '../__generated__/resolvers-types.ts';
 import { type Indicator, toIndicator } from './indicator.ts';
 
@@ -10,6 +22,9 @@ interface AssessmentRow {
   grade: string;
   assessed_on: string;
   assessor_note: string | null;
+  region_code: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export interface Assessment {
@@ -19,6 +34,9 @@ export interface Assessment {
   total: number;
   grade: Grade;
   assessedOn: string;
+  regionCode: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface IndicatorScore {
@@ -29,10 +47,63 @@ export interface IndicatorScore {
 
 export type AssessmentConnection = Connection<Assessment>;
 
-export interface AssessmentFilter {
-  year?: number | null;
-  grade?: Grade | null;
-  platformId?: string | null;
+/** A checked assessment filter, ready to become SQL. */
+export interface AssessmentCriteria {
+  years: NumberRange | null;
+  grades: Grade[] | null;
+  platformId: string | null;
+  regionCodes: string[] | null;
+  total: NumberRange | null;
+  changed: ChangedWindow | null;
+}
+
+export const ASSESSMENT_ORDERS: OrderFields<Assessment> = {
+  YEAR: { column: 'year', value: (a) => a.year },
+  TOTAL: { column: 'total', value: (a) => a.total },
+  ASSESSED_ON: { column: 'assessed_on', value: (a) => a.assessedOn },
+  CREATED_AT: { column: 'created_at', value: (a) => a.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (a) => a.updatedAt },
+};
+
+export interface AssessmentStatsRow {
+  year: number | null;
+  grade: Grade | null;
+  regionCode: string | null;
+  count: number;
+  meanTotal: number;
+  minTotal: number;
+  maxTotal: number;
+}
+
+const DIMENSIONS = { YEAR: { sql: 'r.year' }, GRADE: { sql: 'r.grade' }, REGION: { sql: 'r.region_code' } };
+const MEASURES = {
+  count: 'count(*)::int',
+  meanTotal: 'round(avg(r.total), 2)::float8',
+  minTotal: 'min(r.total)::float8',
+  maxTotal: 'max(r.total)::float8',
+};
+
+function toStatsRow(row: Record<string, string | number | null>): AssessmentStatsRow {
+  return {
+    year: (row.YEAR as number | undefined) ?? null,
+    grade: (row.GRADE as Grade | undefined) ?? null,
+    regionCode: (row.REGION as string | undefined) ?? null,
+    count: Number(row.count),
+    meanTotal: Number(row.meanTotal),
+    minTotal: Number(row.minTotal),
+    maxTotal: Number(row.maxTotal),
+  };
+}
+
+function applyCriteria(query: Knex.QueryBuilder, criteria: AssessmentCriteria): void {
+  if (criteria.years?.min != null) query.where('year', '>=', criteria.years.min);
+  if (criteria.years?.max != null) query.where('year', '<=', criteria.years.max);
+  if (criteria.grades) query.whereIn('grade', criteria.grades);
+  if (criteria.platformId) query.where('platform_id', criteria.platformId);
+  if (criteria.regionCodes) query.whereIn('region_code', criteria.regionCodes);
+  if (criteria.total?.min != null) query.where('total', '>=', criteria.total.min);
+  if (criteria.total?.max != null) query.where('total', '<=', criteria.total.max);
+  applyChangedWindow(query, criteria.changed);
 }
 
 const TABLE = 'assessment';
@@ -45,6 +116,9 @@ function toAssessment(row: AssessmentRow): Assessment {
     total: Number(row.total),
     grade: row.grade as Grade,
     assessedOn: row.assessed_on,
+    regionCode: row.region_code,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
@@ -64,13 +138,36 @@ export class AssessmentModel {
     return rows.map(toAssessment);
   }
 
-  /** A page in id order, fetching one extra row to tell whether another page follows. */
-  async findPage(filter: AssessmentFilter, page: Page): Promise<Assessment[]> {
-    return (await keysetPage(this.filtered(filter), page)).map(toAssessment);
+  /** A page in the page's order, fetching one extra row to tell whether another page follows. */
+  async findPage(criteria: AssessmentCriteria, page: Page<Assessment>): Promise<Assessment[]> {
+    return (await keysetPage(this.filtered(criteria), page)).map(toAssessment);
   }
 
-  async count(filter: AssessmentFilter): Promise<number> {
-    return countRows(this.filtered(filter));
+  async count(criteria: AssessmentCriteria): Promise<number> {
+    return countRows(this.filtered(criteria));
+  }
+
+  async stats(criteria: AssessmentCriteria, groupBy: readonly string[]): Promise<AssessmentStatsRow[]> {
+    return (await groupedStats(this.db, this.filtered(criteria), DIMENSIONS, groupBy, MEASURES)).map(toStatsRow);
+  }
+
+  /** The same statistics for each of several regions, in one statement. */
+  async statsByRegion(
+    regionCodes: readonly string[],
+    criteria: AssessmentCriteria,
+    groupBy: readonly string[],
+  ): Promise<Map<string, AssessmentStatsRow[]>> {
+    const query = this.filtered(criteria).whereIn('region_code', [...regionCodes]);
+    const others = groupBy.filter((dimension) => dimension !== 'REGION');
+    const rows = await groupedStats(this.db, query, DIMENSIONS, ['REGION', ...others], MEASURES, 'groupBy', 4);
+    const byRegion = new Map<string, AssessmentStatsRow[]>(regionCodes.map((code) => [code, []]));
+    for (const row of rows) {
+      const stats = toStatsRow(row);
+      byRegion
+        .get(stats.regionCode as string)
+        ?.push(groupBy.includes('REGION') ? stats : { ...stats, regionCode: null });
+    }
+    return byRegion;
   }
 
   /** Scores of the given assessments with their indicators, in the scheme's order. */
@@ -90,11 +187,9 @@ export class AssessmentModel {
     }));
   }
 
-  private filtered(filter: AssessmentFilter) {
+  private filtered(criteria: AssessmentCriteria) {
     const query = this.db.table<AssessmentRow>(TABLE);
-    if (filter.year) query.where('year', filter.year);
-    if (filter.grade) query.where('grade', filter.grade);
-    if (filter.platformId) query.where('platform_id', filter.platformId);
+    applyCriteria(query, criteria);
     return query;
   }
 }

@@ -4,6 +4,7 @@ import { canSeeScores } from '../access.ts';
 export const Assessment: AssessmentResolvers = {
   __resolveReference: ({ id }, { assessments }) => assessments.byId.load(id),
   platform: ({ platformId }) => ({ id: platformId }),
+  region: ({ regionCode }) => (regionCode ? { code: regionCode } : null),
   // Checked on the field, so the rule holds whether the assessment came from a list, a lookup or `_entities`.
   scores: ({ id, platformId }, _args, { claims, assessments }) =>
     canSeeScores(claims, platformId) ? assessments.scoresOf.load(id) : null,

@@ -1,20 +1,26 @@
-import { alignByKey, type Database } from '@gzequip/kit';
-import DataLoader from 'dataloader';
+import type { Database } from '@gzequip/kit';
 import { type Region, RegionModel } from '../models/region.ts';
 
+/** The ten regions, read once per request however many the request touches. */
 export class RegionSource {
   private readonly model: RegionModel;
-  readonly byCode: DataLoader<string, Region | null>;
+  private loaded: Promise<Region[]> | undefined;
 
   constructor(db: Database) {
-    const model = new RegionModel(db);
-    this.model = model;
-    this.byCode = new DataLoader(async (codes) => alignByKey(codes, await model.findByCodes(codes), (r) => r.code));
+    this.model = new RegionModel(db);
   }
 
-  async all(): Promise<Region[]> {
-    const regions = await this.model.findAll();
-    for (const region of regions) this.byCode.prime(region.code, region);
-    return regions;
+  all(): Promise<Region[]> {
+    this.loaded ??= this.model.findAll();
+    return this.loaded;
+  }
+
+  async byCode(code: string): Promise<Region | null> {
+    return (await this.all()).find((region) => region.code === code) ?? null;
+  }
+
+  /** The areas a prefecture administers. */
+  async administeredBy(code: string): Promise<Region[]> {
+    return (await this.all()).filter((region) => region.parentCode === code);
   }
 }

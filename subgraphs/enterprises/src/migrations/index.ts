@@ -1,6 +1,8 @@
 import * as regionsAndEnterprises from './20261129000000_regions_and_enterprises.ts';
+import * as sync from './20261201000000_sync.ts';
 
 /** Every migration of this subgraph, by name; knex applies them in name order. */
 export const migrations = {
   '20261129000000_regions_and_enterprises': regionsAndEnterprises,
+  '20261201000000_sync': sync,
 };

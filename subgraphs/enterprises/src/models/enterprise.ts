@@ -1,14 +1,20 @@
 import {
+  applyChangedWindow,
+  type ChangedWindow,
   type ChildPage,
   type ChildPageKey,
   type Connection,
   containsPattern,
   countRows,
   type Database,
+  groupedStats,
   keysetPage,
   loadChildPages,
+  type NumberRange,
+  type OrderFields,
   type Page,
 } from '@gzequip/kit';
+import type { Knex } from 'knex';
 import type { EnterpriseType, Industry } from '../__generated__/resolvers-types.ts';
 import type { EnterpriseRow } from '../db.ts';
 
@@ -24,16 +30,35 @@ export interface Enterprise {
   contactName: string | null;
   contactPhone: string | null;
   foundedYear: number | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-export interface EnterpriseFilter {
-  type?: EnterpriseType | null;
-  industry?: Industry | null;
-  regionCode?: string | null;
-  nameContains?: string | null;
+/** A checked enterprise filter, ready to become SQL. */
+export interface EnterpriseCriteria {
+  types: EnterpriseType[] | null;
+  industries: Industry[] | null;
+  regionCodes: string[] | null;
+  foundedYear: NumberRange | null;
+  nameContains: string | null;
+  changed: ChangedWindow | null;
 }
 
 export type EnterpriseConnection = Connection<Enterprise>;
+
+export const ENTERPRISE_ORDERS: OrderFields<Enterprise> = {
+  NAME: { column: 'name', value: (e) => e.name },
+  CREDIT_CODE: { column: 'credit_code', value: (e) => e.creditCode },
+  CREATED_AT: { column: 'created_at', value: (e) => e.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (e) => e.updatedAt },
+};
+
+export interface EnterpriseStatsRow {
+  regionCode: string | null;
+  industry: Industry | null;
+  type: EnterpriseType | null;
+  count: number;
+}
 
 const TABLE = 'enterprise';
 
@@ -50,7 +75,23 @@ function toEnterprise(row: EnterpriseRow): Enterprise {
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
     foundedYear: row.founded_year,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+function applyCriteria(query: Knex.QueryBuilder, criteria: EnterpriseCriteria | undefined): void {
+  if (!criteria) return;
+  if (criteria.types) query.whereIn('type', criteria.types);
+  if (criteria.industries) query.whereRaw('industries && ?::text[]', [criteria.industries]);
+  if (criteria.regionCodes) query.whereIn('region_code', criteria.regionCodes);
+  if (criteria.foundedYear?.min != null) query.where('founded_year', '>=', criteria.foundedYear.min);
+  if (criteria.foundedYear?.max != null) query.where('founded_year', '<=', criteria.foundedYear.max);
+  if (criteria.nameContains) {
+    const pattern = containsPattern(criteria.nameContains);
+    query.where((where) => where.whereILike('name', pattern).orWhereILike('name_en', pattern));
+  }
+  applyChangedWindow(query, criteria.changed);
 }
 
 export class EnterpriseModel {
@@ -66,30 +107,48 @@ export class EnterpriseModel {
     return rows.map(toEnterprise);
   }
 
-  /** A page in id order, fetching one extra row to tell whether another page follows. */
-  async findPage(filter: EnterpriseFilter, page: Page): Promise<Enterprise[]> {
-    return (await keysetPage(this.filtered(filter), page)).map(toEnterprise);
+  /** A page in the page's order, fetching one extra row to tell whether another page follows. */
+  async findPage(criteria: EnterpriseCriteria, page: Page<Enterprise>): Promise<Enterprise[]> {
+    return (await keysetPage(this.filtered(criteria), page)).map(toEnterprise);
   }
 
-  /** A page of each region's enterprises, in one statement. */
-  async findPagesByRegion(keys: readonly ChildPageKey[]): Promise<ChildPage<Enterprise>[]> {
-    const pages = await loadChildPages<EnterpriseRow>(this.db, TABLE, 'region_code', keys);
+  /** A page of each region's enterprises, in one statement per page and filter. */
+  async findPagesByRegion(
+    keys: readonly ChildPageKey<EnterpriseCriteria, Enterprise>[],
+  ): Promise<ChildPage<Enterprise>[]> {
+    const pages = await loadChildPages<EnterpriseRow, EnterpriseCriteria>(
+      this.db,
+      TABLE,
+      'region_code',
+      keys,
+      applyCriteria,
+    );
     return pages.map(({ rows, total }) => ({ rows: rows.map(toEnterprise), total }));
   }
 
-  async count(filter: EnterpriseFilter): Promise<number> {
-    return countRows(this.filtered(filter));
+  async count(criteria: EnterpriseCriteria): Promise<number> {
+    return countRows(this.filtered(criteria));
   }
 
-  private filtered(filter: EnterpriseFilter) {
+  async stats(criteria: EnterpriseCriteria, groupBy: readonly string[]): Promise<EnterpriseStatsRow[]> {
+    const rows = await groupedStats(
+      this.db,
+      this.filtered(criteria),
+      { REGION: { sql: 'r.region_code' }, INDUSTRY: { sql: 'r.industries', unnest: true }, TYPE: { sql: 'r.type' } },
+      groupBy,
+      { count: 'count(*)::int' },
+    );
+    return rows.map((row) => ({
+      regionCode: (row.REGION as string | undefined) ?? null,
+      industry: (row.INDUSTRY as Industry | undefined) ?? null,
+      type: (row.TYPE as EnterpriseType | undefined) ?? null,
+      count: Number(row.count),
+    }));
+  }
+
+  private filtered(criteria: EnterpriseCriteria) {
     const query = this.db.table<EnterpriseRow>(TABLE);
-    if (filter.type) query.where('type', filter.type);
-    if (filter.industry) query.whereRaw('? = any(industries)', [filter.industry]);
-    if (filter.regionCode) query.where('region_code', filter.regionCode);
-    if (filter.nameContains) {
-      const pattern = containsPattern(filter.nameContains);
-      query.where((where) => where.whereILike('name', pattern).orWhereILike('name_en', pattern));
-    }
+    applyCriteria(query, criteria);
     return query;
   }
 }

@@ -10,7 +10,7 @@ export const Enterprise: EnterpriseResolvers = {
     return creditCodeProblem(creditCode) ? null : enterprises.byCreditCode.load(creditCode);
   },
   region: async ({ regionCode }, _args, { regions }) => {
-    const region = await regions.byCode.load(regionCode);
+    const region = await regions.byCode(regionCode);
     if (!region) throw notFound('Region', regionCode);
     return region;
   },

@@ -1,11 +1,10 @@
-import { parsePage } from '@gzequip/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.ts';
 import { gbCodeOf } from '../models/region.ts';
 
 export const Region: RegionResolvers = {
-  __resolveReference: ({ code }, { regions }) => regions.byCode.load(code),
+  __resolveReference: ({ code }, { regions }) => regions.byCode(code),
   gbCode: (region) => gbCodeOf(region),
-  parent: ({ parentCode }, _args, { regions }) => (parentCode ? regions.byCode.load(parentCode) : null),
-  enterprises: ({ code }, { first, after }, { enterprises }) =>
-    enterprises.pageOfRegion(code, parsePage({ first, after }, 'enterprises')),
+  parent: ({ parentCode }, _args, { regions }) => (parentCode ? regions.byCode(parentCode) : null),
+  administers: ({ code }, _args, { regions }) => regions.administeredBy(code),
+  enterprises: ({ code }, args, { enterprises }) => enterprises.pageOfRegion(code, args),
 };

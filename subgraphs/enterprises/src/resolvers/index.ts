@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Enterprise } from './Enterprise.ts';
+import { EnterpriseStatsRow } from './EnterpriseStatsRow.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
 
-export const resolvers: Resolvers = { Query, Enterprise, Region };
+export const resolvers: Resolvers = { Query, Enterprise, EnterpriseStatsRow, Region };

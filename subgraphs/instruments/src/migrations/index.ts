@@ -1,8 +1,10 @@
 import * as instruments from './20261129000000_instruments.ts';
 import * as instrumentEdits from './20261130000000_instrument_edits.ts';
+import * as syncAndOwnerType from './20261201000000_sync_and_owner_type.ts';
 
 /** Every migration of this subgraph, by name; knex applies them in name order. */
 export const migrations = {
   '20261129000000_instruments': instruments,
   '20261130000000_instrument_edits': instrumentEdits,
+  '20261201000000_sync_and_owner_type': syncAndOwnerType,
 };

@@ -1,5 +1,7 @@
 import {
   appError,
+  applyChangedWindow,
+  type ChangedWindow,
   type ChildPage,
   type ChildPageKey,
   type Claims,
@@ -8,10 +10,15 @@ import {
   containsPattern,
   countRows,
   type Database,
+  type DateRange,
+  type Dimension,
   ErrorCode,
+  groupedStats,
   keysetPage,
   loadChildPages,
+  type NumberRange,
   notFound,
+  type OrderFields,
   type Page,
   Role,
   runWrite,
@@ -19,6 +26,7 @@ import {
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
 import type {
+  EnterpriseType,
   Industry,
   InstrumentPurpose,
   InstrumentSource,
@@ -58,7 +66,9 @@ interface InstrumentRow {
   industries: Industry[];
   owner_id: string;
   platform_id: string | null;
+  owner_type: string | null;
   version: number;
+  created_at: Date;
   updated_at: Date;
 }
 
@@ -92,21 +102,79 @@ export interface Instrument {
   industries: Industry[];
   ownerId: string;
   platformId: string | null;
+  ownerType: EnterpriseType | null;
   version: number;
+  /** ISO 8601 */
+  createdAt: string;
   /** ISO 8601 */
   updatedAt: string;
 }
 
 export type InstrumentConnection = Connection<Instrument>;
 
-export interface InstrumentFilter {
-  industry?: Industry | null;
-  regionCode?: string | null;
-  ownerId?: string | null;
-  platformId?: string | null;
-  sharingMode?: SharingMode | null;
-  status?: InstrumentStatus | null;
-  nameContains?: string | null;
+/** A checked instrument filter (see `parseInstrumentFilter`), ready to become SQL. */
+export interface InstrumentCriteria {
+  industries: Industry[] | null;
+  regionCodes: string[] | null;
+  ownerId: string | null;
+  ownerTypes: EnterpriseType[] | null;
+  platformId: string | null;
+  sharingModes: SharingMode[] | null;
+  statuses: InstrumentStatus[] | null;
+  classCodePrefix: string | null;
+  originalValue: NumberRange | null;
+  startOfUse: DateRange | null;
+  nameContains: string | null;
+  changed: ChangedWindow | null;
+}
+
+export const NO_CRITERIA: InstrumentCriteria = {
+  industries: null,
+  regionCodes: null,
+  ownerId: null,
+  ownerTypes: null,
+  platformId: null,
+  sharingModes: null,
+  statuses: null,
+  classCodePrefix: null,
+  originalValue: null,
+  startOfUse: null,
+  nameContains: null,
+  changed: null,
+};
+
+/** What instrument lists can be ordered by, besides id. */
+export const INSTRUMENT_ORDERS: OrderFields<Instrument> = {
+  NAME: { column: 'name', value: (i) => i.name },
+  ORIGINAL_VALUE: { column: 'original_value', value: (i) => i.originalValue },
+  START_OF_USE: { column: 'start_of_use', value: (i) => i.startOfUse },
+  CREATED_AT: { column: 'created_at', value: (i) => i.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (i) => i.updatedAt },
+};
+
+/** What instrument statistics can be grouped by, as SQL over the filtered rows. */
+const DIMENSIONS: Record<string, Dimension> = {
+  REGION: { sql: 'r.region_code' },
+  INDUSTRY: { sql: 'r.industries', unnest: true },
+  CLASS_MAJOR: { sql: 'substr(r.class_code, 1, 2)' },
+  CLASS_MIDDLE: { sql: 'substr(r.class_code, 1, 4)' },
+  SHARING_MODE: { sql: 'r.sharing_mode' },
+  STATUS: { sql: 'r.status' },
+  OWNER_TYPE: { sql: 'r.owner_type' },
+  YEAR_IN_SERVICE: { sql: 'extract(year from r.start_of_use)::int' },
+};
+
+export interface InstrumentStatsRow {
+  regionCode: string | null;
+  industry: Industry | null;
+  classMajor: string | null;
+  classMiddle: string | null;
+  sharingMode: SharingMode | null;
+  status: InstrumentStatus | null;
+  ownerType: EnterpriseType | null;
+  yearInService: number | null;
+  count: number;
+  totalOriginalValue: number;
 }
 
 const TABLE = 'instrument';
@@ -142,7 +210,9 @@ function toInstrument(row: InstrumentRow): Instrument {
     industries: row.industries,
     ownerId: row.owner_id,
     platformId: row.platform_id,
+    ownerType: row.owner_type as EnterpriseType | null,
     version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
@@ -158,6 +228,29 @@ function restrictToVisible(query: Knex.QueryBuilder, viewer: Claims): void {
     visible.whereNot('sharing_mode', 'NOT_SHARED');
     if (viewer.enterpriseId) visible.orWhere('owner_id', viewer.enterpriseId);
   });
+}
+
+/** The filter's conditions, as SQL; every list, count and statistic of this model goes through it. */
+function applyCriteria(query: Knex.QueryBuilder, criteria: InstrumentCriteria): void {
+  if (criteria.industries) query.whereRaw('industries && ?::text[]', [criteria.industries]);
+  if (criteria.regionCodes) query.whereIn('region_code', criteria.regionCodes);
+  if (criteria.ownerId) query.where('owner_id', criteria.ownerId);
+  if (criteria.ownerTypes) query.whereIn('owner_type', criteria.ownerTypes);
+  if (criteria.platformId) query.where('platform_id', criteria.platformId);
+  if (criteria.sharingModes) query.whereIn('sharing_mode', criteria.sharingModes);
+  if (criteria.statuses) query.whereIn('status', criteria.statuses);
+  if (criteria.classCodePrefix) query.whereLike('class_code', `${criteria.classCodePrefix}%`);
+  if (criteria.originalValue?.min != null) query.where('original_value', '>=', criteria.originalValue.min);
+  if (criteria.originalValue?.max != null) query.where('original_value', '<=', criteria.originalValue.max);
+  if (criteria.startOfUse?.from) query.where('start_of_use', '>=', criteria.startOfUse.from);
+  if (criteria.startOfUse?.to) query.where('start_of_use', '<=', criteria.startOfUse.to);
+  if (criteria.nameContains) {
+    const pattern = containsPattern(criteria.nameContains);
+    query.where((where) =>
+      where.whereILike('name', pattern).orWhereILike('name_en', pattern).orWhereILike('model', pattern),
+    );
+  }
+  applyChangedWindow(query, criteria.changed);
 }
 
 /** Who may change how an instrument is run: its owner's users, its platform's operators, administrators. */
@@ -226,25 +319,52 @@ export class InstrumentModel {
     return (await query).map(toInstrument);
   }
 
-  /** A page in id order, fetching one extra row to tell whether another page follows. */
-  async findPage(filter: InstrumentFilter, page: Page, viewer: Claims): Promise<Instrument[]> {
-    return (await keysetPage(this.filtered(filter, viewer), page)).map(toInstrument);
+  /** A page in the page's order, fetching one extra row to tell whether another page follows. */
+  async findPage(criteria: InstrumentCriteria, page: Page<Instrument>, viewer: Claims): Promise<Instrument[]> {
+    return (await keysetPage(this.filtered(criteria, viewer), page)).map(toInstrument);
   }
 
-  async count(filter: InstrumentFilter, viewer: Claims): Promise<number> {
-    return countRows(this.filtered(filter, viewer));
+  async count(criteria: InstrumentCriteria, viewer: Claims): Promise<number> {
+    return countRows(this.filtered(criteria, viewer));
   }
 
-  /** A page of instruments for each owner (or platform), in one statement. */
+  /** A page of instruments for each owner, platform or region, in one statement per page and filter. */
   async findPagesBy(
-    parentColumn: 'owner_id' | 'platform_id',
-    keys: readonly ChildPageKey[],
+    parentColumn: 'owner_id' | 'platform_id' | 'region_code',
+    keys: readonly ChildPageKey<InstrumentCriteria, Instrument>[],
     viewer: Claims,
   ): Promise<ChildPage<Instrument>[]> {
-    const pages = await loadChildPages<InstrumentRow>(this.db, TABLE, parentColumn, keys, (query) =>
-      restrictToVisible(query, viewer),
+    const pages = await loadChildPages<InstrumentRow, InstrumentCriteria>(
+      this.db,
+      TABLE,
+      parentColumn,
+      keys,
+      (query, criteria) => {
+        restrictToVisible(query, viewer);
+        applyCriteria(query, criteria ?? NO_CRITERIA);
+      },
     );
     return pages.map(({ rows, total }) => ({ rows: rows.map(toInstrument), total }));
+  }
+
+  /** Counts and value of the visible instruments matching `criteria`, grouped by `groupBy`. */
+  async stats(criteria: InstrumentCriteria, groupBy: readonly string[], viewer: Claims): Promise<InstrumentStatsRow[]> {
+    const rows = await groupedStats(this.db, this.filtered(criteria, viewer), DIMENSIONS, groupBy, {
+      count: 'count(*)::int',
+      totalOriginalValue: 'coalesce(sum(r.original_value), 0)::float8',
+    });
+    return rows.map((row) => ({
+      regionCode: (row.REGION as string | undefined) ?? null,
+      industry: (row.INDUSTRY as Industry | undefined) ?? null,
+      classMajor: (row.CLASS_MAJOR as string | undefined) ?? null,
+      classMiddle: (row.CLASS_MIDDLE as string | undefined) ?? null,
+      sharingMode: (row.SHARING_MODE as SharingMode | undefined) ?? null,
+      status: (row.STATUS as InstrumentStatus | undefined) ?? null,
+      ownerType: (row.OWNER_TYPE as EnterpriseType | undefined) ?? null,
+      yearInService: (row.YEAR_IN_SERVICE as number | undefined) ?? null,
+      count: Number(row.count),
+      totalOriginalValue: Math.round(Number(row.totalOriginalValue) * 100) / 100,
+    }));
   }
 
   /**
@@ -290,21 +410,10 @@ export class InstrumentModel {
     );
   }
 
-  private filtered(filter: InstrumentFilter, viewer: Claims) {
+  private filtered(criteria: InstrumentCriteria, viewer: Claims) {
     const query = this.db.table<InstrumentRow>(TABLE);
     restrictToVisible(query, viewer);
-    if (filter.industry) query.whereRaw('? = any(industries)', [filter.industry]);
-    if (filter.regionCode) query.where('region_code', filter.regionCode);
-    if (filter.ownerId) query.where('owner_id', filter.ownerId);
-    if (filter.platformId) query.where('platform_id', filter.platformId);
-    if (filter.sharingMode) query.where('sharing_mode', filter.sharingMode);
-    if (filter.status) query.where('status', filter.status);
-    if (filter.nameContains) {
-      const pattern = containsPattern(filter.nameContains);
-      query.where((where) =>
-        where.whereILike('name', pattern).orWhereILike('name_en', pattern).orWhereILike('model', pattern),
-      );
-    }
+    applyCriteria(query, criteria);
     return query;
   }
 }

@@ -1,11 +1,8 @@
-import { parsePage, searchText } from '@gzequip/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  instruments: (_root, { first, after, filter }, { instruments }) =>
-    instruments.list(
-      { ...filter, nameContains: searchText(filter?.nameContains, 'filter.nameContains') },
-      parsePage({ first, after }),
-    ),
+  instruments: (_root, args, { instruments }) => instruments.list(args),
   instrument: (_root, { id }, { instruments }) => instruments.byId.load(id),
+  instrumentStats: (_root, { filter, groupBy }, { instruments }) => instruments.stats(filter, groupBy),
+  instrumentRemovals: (_root, { since, first, after }, { instruments }) => instruments.removals(since, first, after),
 };

@@ -1,8 +1,10 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Instrument } from './Instrument.ts';
+import { InstrumentStatsRow } from './InstrumentStatsRow.ts';
 import { Mutation } from './Mutation.ts';
 import { Platform } from './Platform.ts';
 import { Query } from './Query.ts';
+import { Region } from './Region.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Instrument, Enterprise, Platform };
+export const resolvers: Resolvers = { Query, Mutation, Instrument, InstrumentStatsRow, Enterprise, Platform, Region };

@@ -1,24 +1,53 @@
 import {
   alignByKey,
   type ChildPageKey,
+  type Connection,
+  changedWindow,
   childConnectionLoader,
   type Database,
+  findRemovals,
   groupByKey,
+  numberRange,
+  oneOrIn,
   type Page,
+  parseListPage,
+  parseRemovalsPage,
+  type Removal,
+  regionCriteria,
+  searchText,
+  timestamp,
   toConnection,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
+import type { PlatformFilter, PlatformOrder } from '../__generated__/resolvers-types.ts';
 import { type Capability, CapabilityModel } from '../models/capability.ts';
-import { type Platform, type PlatformConnection, type PlatformFilter, PlatformModel } from '../models/platform.ts';
+import {
+  PLATFORM_ORDERS,
+  type Platform,
+  type PlatformConnection,
+  type PlatformCriteria,
+  PlatformModel,
+  type PlatformStatsRow,
+} from '../models/platform.ts';
+
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: PlatformFilter | null;
+  orderBy?: PlatformOrder | null;
+}
+
+type PageKey = ChildPageKey<PlatformCriteria, Platform>;
 
 /** Per request: batches and caches every platform lookup the request makes. */
 export class PlatformSource {
   private readonly model: PlatformModel;
   readonly byId: DataLoader<string, Platform | null>;
   readonly capabilitiesOf: DataLoader<string, Capability[]>;
-  private readonly pagesByOperator: DataLoader<ChildPageKey, PlatformConnection, string>;
+  private readonly pagesByOperator: DataLoader<PageKey, PlatformConnection, string>;
+  private readonly pagesByRegion: DataLoader<PageKey, PlatformConnection, string>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     const model = new PlatformModel(db);
     const capabilities = new CapabilityModel(db);
     this.model = model;
@@ -26,23 +55,62 @@ export class PlatformSource {
     this.capabilitiesOf = new DataLoader(async (ids) =>
       groupByKey(ids, await capabilities.findByPlatformIds(ids), (c) => c.platformId),
     );
-    this.pagesByOperator = childConnectionLoader(
-      (keys) => model.findPagesByOperator(keys),
-      (p) => p.id,
-    );
+    this.pagesByOperator = childConnectionLoader((keys) => model.findPagesBy('operator_id', keys));
+    this.pagesByRegion = childConnectionLoader((keys) => model.findPagesBy('region_code', keys));
   }
 
-  async list(filter: PlatformFilter, page: Page): Promise<PlatformConnection> {
-    const rows = await this.model.findPage(filter, page);
-    return toConnection(
-      rows,
-      page,
-      (p) => p.id,
-      () => this.model.count(filter),
-    );
+  async criteria(filter: PlatformFilter | null | undefined, field: string): Promise<PlatformCriteria> {
+    const f = filter ?? {};
+    return {
+      kinds: oneOrIn(f.kind, f.kindIn, `${field}.kind`),
+      industries: oneOrIn(f.industry, f.industryIn, `${field}.industry`),
+      regionCodes: regionCriteria(f, field),
+      operatorId: f.operatorId ?? null,
+      establishedYear: numberRange(f.establishedYear, `${field}.establishedYear`),
+      nameContains: searchText(f.nameContains, `${field}.nameContains`),
+      capabilityContains: searchText(f.capabilityContains, `${field}.capabilityContains`),
+      changed: await changedWindow(this.db, f.updatedSince, `${field}.updatedSince`),
+    };
   }
 
-  pageOfOperator(operatorId: string, page: Page): Promise<PlatformConnection> {
-    return this.pagesByOperator.load({ parentId: operatorId, page });
+  private async listArgs(
+    args: ListArgs,
+    prefix: string,
+  ): Promise<{ criteria: PlatformCriteria; page: Page<Platform> }> {
+    const criteria = await this.criteria(args.filter, prefix ? `${prefix}.filter` : 'filter');
+    return { criteria, page: parseListPage(args, criteria.changed, prefix, PLATFORM_ORDERS) };
+  }
+
+  async list(args: ListArgs): Promise<PlatformConnection> {
+    const { criteria, page } = await this.listArgs(args, '');
+    const rows = await this.model.findPage(criteria, page);
+    return toConnection(rows, page, () => this.model.count(criteria));
+  }
+
+  async pageOfOperator(operatorId: string, args: ListArgs): Promise<PlatformConnection> {
+    const { criteria, page } = await this.listArgs(args, 'platforms');
+    return this.pagesByOperator.load({ parentId: operatorId, page, filter: criteria });
+  }
+
+  async pageOfRegion(regionCode: string, args: ListArgs): Promise<PlatformConnection> {
+    const { criteria, page } = await this.listArgs(args, 'platforms');
+    return this.pagesByRegion.load({ parentId: regionCode, page, filter: criteria });
+  }
+
+  async stats(filter: PlatformFilter | null | undefined, groupBy: readonly string[]): Promise<PlatformStatsRow[]> {
+    return this.model.stats(await this.criteria(filter, 'filter'), groupBy);
+  }
+
+  async removals(
+    since: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Removal>> {
+    return findRemovals(
+      this.db,
+      'Platform',
+      timestamp(since, 'since') as string,
+      parseRemovalsPage({ first, after }, ''),
+    );
   }
 }

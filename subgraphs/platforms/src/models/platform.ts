@@ -1,14 +1,20 @@
 import {
+  applyChangedWindow,
+  type ChangedWindow,
   type ChildPage,
   type ChildPageKey,
   type Connection,
   containsPattern,
   countRows,
   type Database,
+  groupedStats,
   keysetPage,
   loadChildPages,
+  type NumberRange,
+  type OrderFields,
   type Page,
 } from '@gzequip/kit';
+import type { Knex } from 'knex';
 import type { Industry, PlatformKind } from '../__generated__/resolvers-types.ts';
 
 interface PlatformRow {
@@ -22,6 +28,8 @@ interface PlatformRow {
   description: string | null;
   website: string | null;
   established_year: number | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export interface Platform {
@@ -35,17 +43,35 @@ export interface Platform {
   description: string | null;
   website: string | null;
   establishedYear: number | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type PlatformConnection = Connection<Platform>;
 
-export interface PlatformFilter {
-  kind?: PlatformKind | null;
-  industry?: Industry | null;
-  regionCode?: string | null;
-  operatorId?: string | null;
-  nameContains?: string | null;
-  capabilityContains?: string | null;
+/** A checked platform filter, ready to become SQL. */
+export interface PlatformCriteria {
+  kinds: PlatformKind[] | null;
+  industries: Industry[] | null;
+  regionCodes: string[] | null;
+  operatorId: string | null;
+  establishedYear: NumberRange | null;
+  nameContains: string | null;
+  capabilityContains: string | null;
+  changed: ChangedWindow | null;
+}
+
+export const PLATFORM_ORDERS: OrderFields<Platform> = {
+  NAME: { column: 'name', value: (p) => p.name },
+  CREATED_AT: { column: 'created_at', value: (p) => p.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (p) => p.updatedAt },
+};
+
+export interface PlatformStatsRow {
+  regionCode: string | null;
+  kind: PlatformKind | null;
+  industry: Industry | null;
+  count: number;
 }
 
 const TABLE = 'platform';
@@ -62,7 +88,28 @@ function toPlatform(row: PlatformRow): Platform {
     description: row.description,
     website: row.website,
     establishedYear: row.established_year,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+function applyCriteria(query: Knex.QueryBuilder, criteria: PlatformCriteria | undefined, db: Database): void {
+  if (!criteria) return;
+  if (criteria.kinds) query.whereIn('kind', criteria.kinds);
+  if (criteria.industries) query.whereRaw('industries && ?::text[]', [criteria.industries]);
+  if (criteria.regionCodes) query.whereIn('region_code', criteria.regionCodes);
+  if (criteria.operatorId) query.where('operator_id', criteria.operatorId);
+  if (criteria.establishedYear?.min != null) query.where('established_year', '>=', criteria.establishedYear.min);
+  if (criteria.establishedYear?.max != null) query.where('established_year', '<=', criteria.establishedYear.max);
+  if (criteria.nameContains) {
+    const pattern = containsPattern(criteria.nameContains);
+    query.where((where) => where.whereILike('name', pattern).orWhereILike('name_en', pattern));
+  }
+  if (criteria.capabilityContains) {
+    const pattern = containsPattern(criteria.capabilityContains);
+    query.whereIn('id', db.table('capability').select('platform_id').whereILike('name', pattern));
+  }
+  applyChangedWindow(query, criteria.changed);
 }
 
 export class PlatformModel {
@@ -72,35 +119,49 @@ export class PlatformModel {
     return (await this.db.table<PlatformRow>(TABLE).whereIn('id', [...ids])).map(toPlatform);
   }
 
-  /** A page in id order, fetching one extra row to tell whether another page follows. */
-  async findPage(filter: PlatformFilter, page: Page): Promise<Platform[]> {
-    return (await keysetPage(this.filtered(filter), page)).map(toPlatform);
+  /** A page in the page's order, fetching one extra row to tell whether another page follows. */
+  async findPage(criteria: PlatformCriteria, page: Page<Platform>): Promise<Platform[]> {
+    return (await keysetPage(this.filtered(criteria), page)).map(toPlatform);
   }
 
-  async count(filter: PlatformFilter): Promise<number> {
-    return countRows(this.filtered(filter));
+  async count(criteria: PlatformCriteria): Promise<number> {
+    return countRows(this.filtered(criteria));
   }
 
-  /** A page of platforms for each operating enterprise, in one statement. */
-  async findPagesByOperator(keys: readonly ChildPageKey[]): Promise<ChildPage<Platform>[]> {
-    const pages = await loadChildPages<PlatformRow>(this.db, TABLE, 'operator_id', keys);
+  /** A page of platforms for each operating enterprise or region, in one statement per page and filter. */
+  async findPagesBy(
+    parentColumn: 'operator_id' | 'region_code',
+    keys: readonly ChildPageKey<PlatformCriteria, Platform>[],
+  ): Promise<ChildPage<Platform>[]> {
+    const pages = await loadChildPages<PlatformRow, PlatformCriteria>(
+      this.db,
+      TABLE,
+      parentColumn,
+      keys,
+      (query, criteria) => applyCriteria(query, criteria, this.db),
+    );
     return pages.map(({ rows, total }) => ({ rows: rows.map(toPlatform), total }));
   }
 
-  private filtered(filter: PlatformFilter) {
+  async stats(criteria: PlatformCriteria, groupBy: readonly string[]): Promise<PlatformStatsRow[]> {
+    const rows = await groupedStats(
+      this.db,
+      this.filtered(criteria),
+      { REGION: { sql: 'r.region_code' }, KIND: { sql: 'r.kind' }, INDUSTRY: { sql: 'r.industries', unnest: true } },
+      groupBy,
+      { count: 'count(*)::int' },
+    );
+    return rows.map((row) => ({
+      regionCode: (row.REGION as string | undefined) ?? null,
+      kind: (row.KIND as PlatformKind | undefined) ?? null,
+      industry: (row.INDUSTRY as Industry | undefined) ?? null,
+      count: Number(row.count),
+    }));
+  }
+
+  private filtered(criteria: PlatformCriteria) {
     const query = this.db.table<PlatformRow>(TABLE);
-    if (filter.kind) query.where('kind', filter.kind);
-    if (filter.industry) query.whereRaw('? = any(industries)', [filter.industry]);
-    if (filter.regionCode) query.where('region_code', filter.regionCode);
-    if (filter.operatorId) query.where('operator_id', filter.operatorId);
-    if (filter.nameContains) {
-      const pattern = containsPattern(filter.nameContains);
-      query.where((where) => where.whereILike('name', pattern).orWhereILike('name_en', pattern));
-    }
-    if (filter.capabilityContains) {
-      const pattern = containsPattern(filter.capabilityContains);
-      query.whereIn('id', this.db.table('capability').select('platform_id').whereILike('name', pattern));
-    }
+    applyCriteria(query, criteria, this.db);
     return query;
   }
 }

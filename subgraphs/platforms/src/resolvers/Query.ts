@@ -1,15 +1,8 @@
-import { parsePage, searchText } from '@gzequip/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  platforms: (_root, { first, after, filter }, { platforms }) =>
-    platforms.list(
-      {
-        ...filter,
-        nameContains: searchText(filter?.nameContains, 'filter.nameContains'),
-        capabilityContains: searchText(filter?.capabilityContains, 'filter.capabilityContains'),
-      },
-      parsePage({ first, after }),
-    ),
+  platforms: (_root, args, { platforms }) => platforms.list(args),
   platform: (_root, { id }, { platforms }) => platforms.byId.load(id),
+  platformStats: (_root, { filter, groupBy }, { platforms }) => platforms.stats(filter, groupBy),
+  platformRemovals: (_root, { since, first, after }, { platforms }) => platforms.removals(since, first, after),
 };
