@@ -898,6 +898,7 @@ function buildInstruments(enterprises: EnterpriseRow[], platforms: PlatformRow[]
         region_code: r.code,
         industries: tags,
         owner_id: owner.id,
+        owner_type: owner.type,
         platform_id: platform ? platform.id : null,
       });
     }
@@ -943,6 +944,7 @@ function buildAssessments(platforms: PlatformRow[]): { assessment: object[]; ass
         grade: target,
         assessed_on: `${year + 1}-03-${pad(int(5, 28), 2)}`,
         assessor_note: chance(0.7) ? pick(NOTES[target]) : null,
+        region_code: platform.region_code,
       });
       INDICATORS.forEach((indicator, i) => {
         assessmentScore.push({

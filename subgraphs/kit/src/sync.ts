@@ -31,7 +31,13 @@ export async function createSyncSupport(knex: Knex, schema: string): Promise<voi
   await knex.raw(`
     create or replace function ${schema}.touch_updated_at() returns trigger language plpgsql as $$
     begin
+      -- Whatever a writer sends, a row is stamped with the time of the transaction that wrote it.
       new.updated_at := ${NOW_MS};
+      if tg_op = 'INSERT' then
+        new.created_at := new.updated_at;
+      else
+        new.created_at := old.created_at;
+      end if;
       return new;
     end $$`);
   await knex.raw(`
@@ -51,7 +57,7 @@ export async function createSyncSupport(knex: Knex, schema: string): Promise<voi
 
 /**
  * Migration step for one table: `created_at` and `updated_at` (existing rows get the migration's
- * time), the trigger that moves `updated_at` on every update, and the tombstone on delete.
+ * time), the trigger that stamps them on every insert and update, and the tombstone on delete.
  */
 export async function trackChanges(
   knex: Knex,
@@ -74,7 +80,7 @@ export async function trackChanges(
   }
   await knex.raw(`create index ${table}_updated_at_idx on ${schema}.${table} (updated_at, ${key})`);
   await knex.raw(
-    `create trigger ${table}_touch before update on ${schema}.${table} for each row execute function ${schema}.touch_updated_at()`,
+    `create trigger ${table}_touch before insert or update on ${schema}.${table} for each row execute function ${schema}.touch_updated_at()`,
   );
   await knex.raw(
     `create trigger ${table}_removal after delete on ${schema}.${table} for each row execute function ${schema}.record_removal('${entity}', '${key}')`,
