@@ -41,6 +41,8 @@ export interface GatewayConfig {
   /** Production hides schema details (introspection, field suggestions) from clients. */
   production: boolean;
   introspection: boolean;
+  /** GraphiQL at `GET /`: on in development, off in production unless GRAPHIQL=true. */
+  graphiql: boolean;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the caller's address. */
   trustProxy: boolean | number | string;
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
@@ -133,6 +135,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     redisPrefix: env.REDIS_PREFIX || 'gzequip:',
     production,
     introspection: !production || env.INTROSPECTION === 'true',
+    graphiql: !production || env.GRAPHIQL === 'true',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000),

@@ -37,6 +37,7 @@ import { Redis } from 'ioredis';
 import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
+import { useGraphiQL } from './graphiql/page.ts';
 import { useCostLimit } from './plugins/costLimit.ts';
 import { operationLimitRules, useDocumentLimits } from './plugins/documentLimits.ts';
 import { GatewayMetrics } from './plugins/metrics.ts';
@@ -155,6 +156,7 @@ export async function startGateway(
   app.disable('etag');
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId, useRequestLog(logger), metrics.middleware());
+  app.use(useGraphiQL(config.graphiql));
   app.get('/health', readiness.health);
   app.get('/ready', readiness.ready);
   app.get('/metrics', async (req, res) => {

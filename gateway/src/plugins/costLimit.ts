@@ -33,6 +33,8 @@ interface PageTooLarge {
  */
 function estimator(facts: SupergraphFacts, sizedFields: Set<string>, tooLarge: PageTooLarge[]) {
   return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    // Introspection reads the schema, not the sources: it costs nothing here (the depth limit still applies).
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
     const fieldFacts = facts.field(type.name, field.name);
     const weight = fieldFacts?.weight ?? (isCompositeType(getNamedType(field.type)) ? 1 : 0);
     const listSize = fieldFacts?.listSize;
