@@ -95,7 +95,9 @@ async function shutdown(exitCode: number): Promise<void> {
   for (const close of closers) await close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
   process.exit(exitCode);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+// `on`, not `once`: pnpm passes the terminal's Ctrl-C on to the script a second time, and a
+// second SIGINT without a handler would kill the process mid-shutdown (pnpm then reports a failure).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
 
 // The gateway loads (seconds of module loading and planning) while the databases open.
 let gatewayUrl: string;

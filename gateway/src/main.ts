@@ -19,5 +19,6 @@ async function stop(): Promise<void> {
   await gateway.close();
   process.exit(0);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+// Every signal is handled (a second Ctrl-C relayed by pnpm must not kill a shutdown half-way).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
 process.once('disconnect', () => void stop());

@@ -142,8 +142,12 @@ export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.Pr
     ...(env.HOST ? { host: env.HOST } : {}),
     logger,
   });
+  let stopping = false;
+  // Every signal is handled (a second Ctrl-C relayed by pnpm must not kill a shutdown half-way).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, async () => {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
       await server.close();
       await db.close();
       process.exit(0);
