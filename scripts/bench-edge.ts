@@ -17,15 +17,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@gzequip/gateway';
 import { SignJWT } from 'jose';
+import { parseCommandLine, pnpmCommand } from './lib/cli.ts';
 import type { DevSecrets } from './lib/devEnvironment.ts';
 import { bareEnvironment, type FederationProcess, startFederation } from './lib/federationProcess.ts';
 
-const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '16' } },
-});
+const { values } = parseCommandLine(
+  `Usage: ${pnpmCommand()} bench:edge [--seconds 10] [--clients 16]
+
+Runs the federation as ${pnpmCommand()} start does and measures what it absorbs: the showcase query's
+latency while other clients attack it or load it with the heaviest allowed queries.`,
+  { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '16' } },
+);
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 

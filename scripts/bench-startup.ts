@@ -7,12 +7,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, pnpmCommand } from './lib/cli.ts';
 import { bareEnvironment, startFederation } from './lib/federationProcess.ts';
 
 const ISSUE_QUERY =
   '{ instruments(first: 50) { edges { node { name owner { name creditCode } platform { name latestAssessment { year grade } } } } } }';
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseCommandLine(
+  `Usage: ${pnpmCommand()} bench:startup [--runs 3]
+
+Times ${pnpmCommand()} start from launch to the first answered query, on a fresh data folder and then on
+the data it kept, and reports the peak memory of all its processes.`,
+  { runs: { type: 'string', default: '3' } },
+);
 const laterRuns = Number(values.runs);
 
 async function firstAnswer(url: string): Promise<void> {

@@ -5,17 +5,25 @@
  */
 import { rmSync } from 'node:fs';
 import { Database, databaseUrlFor, embeddedDataDirHolder } from '@gzequip/kit';
+import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 
+const { values } = parseCommandLine(
+  `Usage: ${pnpmCommand()} db:reset [--postgres]
+
+Deletes the embedded database (${embeddedDataDir}); the next start migrates and loads the demo
+data afresh. With --postgres, also drops each subgraph's schema in the PostgreSQL database its
+<NAME>_DATABASE_URL names.`,
+  { postgres: { type: 'boolean', default: false } },
+);
+
 const holder = embeddedDataDirHolder(embeddedDataDir);
-if (holder) {
-  console.error(`${embeddedDataDir} is in use by process ${holder} (a running pnpm start?): stop it first`);
-  process.exit(1);
-}
+if (holder)
+  stop(`${embeddedDataDir} is in use by process ${holder} (a running ${pnpmCommand()} start?): stop it first`);
 rmSync(embeddedDataDir, { recursive: true, force: true });
 console.log(`deleted ${embeddedDataDir}`);
 
-if (process.argv.includes('--postgres')) {
+if (values.postgres) {
   for (const { name } of subgraphs) {
     const url = databaseUrlFor(name);
     if (!url) continue;

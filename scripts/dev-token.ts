@@ -3,13 +3,26 @@
  * prints a development bearer token signed with the dev JWT secret (see .data/dev-secrets.json,
  * or JWT_SECRET). Production tokens come from the province's identity provider (JWT_JWKS_URL).
  */
-import { parseArgs } from 'node:util';
 import { Role } from '@gzequip/kit';
 import { SignJWT } from 'jose';
-import { devSecrets, JWT_AUDIENCE, JWT_ISSUER } from './lib/devEnvironment.ts';
+import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
+import { dataRoot, devSecrets, JWT_AUDIENCE, JWT_ISSUER } from './lib/devEnvironment.ts';
 
-const { values } = parseArgs({
-  options: {
+const { values } = parseCommandLine(
+  `Usage: ${pnpmCommand()} dev-token [options]
+
+Prints a development bearer token, signed with the secret of this checkout's data folder
+(${dataRoot}/dev-secrets.json, or JWT_SECRET): it is good for the ${pnpmCommand()} start that uses the same
+folder (DATA_DIR). Send it as "Authorization: Bearer <token>".
+
+Options:
+  --role R          ${Object.values(Role).join(', ')} (default ENTERPRISE_USER)
+  --sub ID          the user id (default dev-user)
+  --enterprise ID   the enterprise the user acts for (e.g. ent-012)
+  --platforms IDS   platforms an operator runs, comma-separated (e.g. plt-01,plt-02)
+  --scope "A B"     scopes, space-separated
+  --ttl T           lifetime, e.g. 30m, 8h (default 8h)`,
+  {
     role: { type: 'string', default: Role.ENTERPRISE_USER },
     sub: { type: 'string', default: 'dev-user' },
     enterprise: { type: 'string' },
@@ -17,26 +30,23 @@ const { values } = parseArgs({
     scope: { type: 'string', default: '' },
     ttl: { type: 'string', default: '8h' },
   },
-});
+);
 
-const role = values.role.toUpperCase();
-if (!(role in Role)) {
-  console.error(`--role must be one of ${Object.values(Role).join(', ')}`);
-  process.exit(2);
-}
+const role = String(values.role).toUpperCase();
+if (!(role in Role)) stop(`--role must be one of ${Object.values(Role).join(', ')}`, 2);
 
 const token = await new SignJWT({
   role,
-  ...(values.enterprise ? { enterpriseId: values.enterprise } : {}),
-  platformIds: values.platforms.split(',').filter(Boolean),
-  scope: values.scope,
+  ...(values.enterprise ? { enterpriseId: String(values.enterprise) } : {}),
+  platformIds: String(values.platforms).split(',').filter(Boolean),
+  scope: String(values.scope),
 })
   .setProtectedHeader({ alg: 'HS256' })
-  .setSubject(values.sub)
+  .setSubject(String(values.sub))
   .setIssuer(JWT_ISSUER)
   .setAudience(JWT_AUDIENCE)
   .setIssuedAt()
-  .setExpirationTime(values.ttl)
+  .setExpirationTime(String(values.ttl))
   .sign(new TextEncoder().encode(devSecrets().JWT_SECRET));
 
 console.log(token);

@@ -12,6 +12,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine, pnpmCommand } from './lib/cli.ts';
+
+parseCommandLine(
+  `Usage: ${pnpmCommand()} demo-data
+
+Writes the demo data every subgraph seeds an empty database with
+(subgraphs/<name>/src/seed/demo-data.json), deterministically.`,
+  {},
+);
 
 // ---------------------------------------------------------------------------------------------- vocabulary
 

@@ -9,10 +9,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { parseCommandLine } from './lib/cli.ts';
 
 const HELP = `Usage: pnpm query FILE.graphql [options]
 
@@ -25,7 +25,6 @@ Options:
   --all-pages        follow cursors to the end (the operation needs $after and pageInfo)
   --out FILE         where to write (default: FILE's name with the format's extension; - for stdout)
   --url URL          the gateway (default: http://127.0.0.1:$PORT/graphql, PORT 4000)
-  --help             this text
 `;
 
 type Row = Record<string, string | number | boolean | null>;
@@ -107,22 +106,18 @@ function columnsOf(rows: readonly Row[]): string[] {
 }
 
 async function run(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandLine(
+    HELP,
+    {
       var: { type: 'string', multiple: true, default: [] },
       token: { type: 'string' },
       format: { type: 'string', default: 'csv' },
       'all-pages': { type: 'boolean', default: false },
       out: { type: 'string' },
       url: { type: 'string' },
-      help: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+    true,
+  );
   const [file] = positionals;
   if (!file) fail(`name a .graphql file\n\n${HELP}`);
   const format = values.format;

@@ -9,21 +9,74 @@
  *   ever die, this process starts it again and the subgraphs never notice.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createLogger, envName, prepareDatabase, type RunningServer, serveSubgraph } from '@gzequip/kit';
+import {
+  createLogger,
+  embeddedDataDirHolder,
+  envName,
+  prepareDatabase,
+  type RunningServer,
+  serveSubgraph,
+} from '@gzequip/kit';
+import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
+
+const pnpm = pnpmCommand();
+parseCommandLine(
+  `Usage: ${pnpm} start
+
+Runs the whole federation: the four subgraphs over the embedded database (.data/pglite) or the
+PostgreSQL databases <NAME>_DATABASE_URL names, and the gateway at http://127.0.0.1:4000/graphql.
+Settings come from the environment (PORT, <NAME>_PORT, <NAME>_URL, LOG_LEVEL, …): see the README.`,
+  {},
+);
 
 // The banner below says what a person needs; per-request logs are for when they ask (LOG_LEVEL=info).
 process.env.LOG_LEVEL ??= 'warn';
 const started = performance.now();
 const logger = createLogger('start');
-const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
 const closers: (() => Promise<void>)[] = [];
+
+/** Resolves false when something already listens on the port. */
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
 
 /** The subgraphs this process hosts, and where they will listen (known before they start). */
 const local = subgraphs
-  .filter((subgraph) => !env[envName(subgraph.name, 'URL')])
-  .map((subgraph) => ({ subgraph, port: Number(env[envName(subgraph.name, 'PORT')] || subgraph.defaultPort) }));
+  .filter((subgraph) => !process.env[envName(subgraph.name, 'URL')])
+  .map((subgraph) => ({ subgraph, port: Number(process.env[envName(subgraph.name, 'PORT')] || subgraph.defaultPort) }));
+
+// Checked before anything is written: a refused start leaves no data folder behind.
+const holder =
+  local.length > 0 && !local.every(({ subgraph }) => process.env[envName(subgraph.name, 'DATABASE_URL')])
+    ? embeddedDataDirHolder(embeddedDataDir)
+    : null;
+if (holder) {
+  stop(
+    `The embedded database in ${embeddedDataDir} is in use by process ${holder} (another ${pnpm} start?). ` +
+      'Stop that one, or set PGLITE_DATA_DIR to another folder.',
+  );
+}
+const gatewayPort = Number(process.env.PORT || 4000);
+for (const [setting, port] of [
+  ['PORT', gatewayPort],
+  ...local.map(({ subgraph, port }) => [envName(subgraph.name, 'PORT'), port] as const),
+] as const) {
+  if (!(await portFree(port, process.env.HOST || '127.0.0.1'))) {
+    stop(
+      `Port ${port} is in use (another ${pnpm} start?). Stop that process, or choose free ports: ` +
+        `${setting}=<port> ${pnpm} start (the ports are PORT and INSTRUMENTS_PORT … ASSESSMENTS_PORT).`,
+    );
+  }
+}
+
+const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
 
 async function startSubgraphs(): Promise<void> {
   for (const { subgraph, port } of local) {
@@ -100,13 +153,13 @@ async function shutdown(exitCode: number): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
 
 // The gateway loads (seconds of module loading and planning) while the databases open.
-let gatewayUrl: string;
+let gatewayUrl = '';
 try {
   [gatewayUrl] = await Promise.all([startGatewayProcess(), startSubgraphs()]);
 } catch (error) {
-  logger.error({ err: error }, 'the federation did not start');
+  logger.debug({ err: error }, 'the federation did not start');
+  process.stderr.write(`The federation did not start: ${(error as Error).message}\n`);
   await shutdown(1);
-  throw error;
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -118,5 +171,6 @@ console.log(`
   Health:   GET  ${base}/health    Ready: GET ${base}/ready    Metrics: GET ${base}/metrics
   Try:      curl -s ${gatewayUrl} -H 'content-type: application/json' \\
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
-  Token:    pnpm dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
+  Token:    ${pnpm} dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
+  GraphiQL: open ${base}/ in a browser
 `);

@@ -17,7 +17,7 @@ export type Authenticate = (authorization: string | undefined) => Promise<Claims
  * Bearer JWT → claims. No token means the public role; a token that is malformed, forged,
  * expired or for another audience is refused with 401 rather than silently treated as public.
  */
-export function createAuthenticator(jwt: GatewayConfig['jwt']): Authenticate {
+export function createAuthenticator(jwt: GatewayConfig['jwt'], development = false): Authenticate {
   const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl
     ? createRemoteJWKSet(new URL(jwt.jwksUrl))
     : new TextEncoder().encode(jwt.secret);
@@ -35,8 +35,14 @@ export function createAuthenticator(jwt: GatewayConfig['jwt']): Authenticate {
         algorithms,
       }));
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid';
-      throw unauthenticated(`The bearer token ${reason}; sign in again or send no token for public access`);
+      const code = (error as { code?: string }).code;
+      const reason = code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid';
+      // The usual cause in development: a token from `dev-token` run against another data folder.
+      const hint =
+        development && !jwt.jwksUrl && code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+          ? ' (it was signed with another secret: dev-token signs with the secret of the data folder it runs in, DATA_DIR — mint one with the same DATA_DIR as this start)'
+          : '';
+      throw unauthenticated(`The bearer token ${reason}; sign in again or send no token for public access${hint}`);
     }
     return claimsFromPayload(payload);
   };

@@ -8,7 +8,15 @@ import { gatewayConfigFromEnv } from './config.ts';
 import { startGateway } from './server.ts';
 
 const logger = createLogger('gateway');
-const gateway = await startGateway(gatewayConfigFromEnv(), logger);
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+try {
+  gateway = await startGateway(gatewayConfigFromEnv(), logger);
+} catch (error) {
+  // A setting that cannot work, a port in use: one line a person can act on, the details in the log.
+  logger.debug({ err: error }, 'the gateway did not start');
+  process.stderr.write(`The gateway did not start: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 process.send?.({ ready: gateway.url });
 
 let stopping = false;

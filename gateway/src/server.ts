@@ -46,6 +46,7 @@ import { loadManifests, usePersistedQueries } from './plugins/persistedQueries.t
 import { useRateLimit } from './plugins/rateLimit.ts';
 import { type RequestSummary, useRequestLog, useRequestSummary } from './plugins/requestLog.ts';
 import { MemoryCacheStore, RedisCacheStore, useResponseCache } from './plugins/responseCache.ts';
+import { useSignInNotice } from './plugins/signInNotice.ts';
 import { Readiness } from './readiness.ts';
 import { RedisCache } from './redisCache.ts';
 import { ClientGone, DeadlineExceeded, type GatewayContext, SubgraphClient } from './subgraphClient.ts';
@@ -131,6 +132,7 @@ export async function startGateway(
       invalidStringsPlugin<Context>(),
       useOperationResolution<Context>(),
       useCostLimit<Context>({ facts, budgets: config.costBudgets, heavy: config.heavyOperations }),
+      useSignInNotice<Context>(facts),
       ...(cacheStore
         ? [
             useResponseCache<Context>({
@@ -169,7 +171,7 @@ export async function startGateway(
   app.use(
     '/graphql',
     requireJsonBody,
-    useAuthentication(createAuthenticator(config.jwt)),
+    useAuthentication(createAuthenticator(config.jwt, !config.production)),
     useRateLimit({
       limits: config.rateLimits,
       ...(redis ? { redis } : {}),

@@ -30,6 +30,8 @@ export interface FieldFacts {
   nonNull: boolean;
   /** The named type the field returns. */
   returnType: string;
+  /** `@tag(name:)` values, such as `signed-in` for fields only signed-in callers see. */
+  tags: string[];
 }
 
 export interface SupergraphFacts {
@@ -116,6 +118,7 @@ export function readSupergraph(sdl: string): SupergraphFacts {
       subgraphs,
       nonNull: field.type.kind === Kind.NON_NULL_TYPE,
       returnType: namedType(field.type),
+      tags: directives(field, 'tag').map((tag) => String(literal(argument(tag, 'name')))),
       ...(listSize
         ? {
             listSize: {
