@@ -61,6 +61,7 @@ describe('edge settings from the environment', () => {
       safelistManifests: [],
       production: false,
       introspection: true,
+      graphiql: true,
       trustProxy: false,
     });
   });
@@ -79,7 +80,8 @@ describe('edge settings from the environment', () => {
     expect(config.costBudgets).toMatchObject({ PUBLIC: 2000, PARTNER: 250_000 });
     expect(config.rateLimits).toEqual({ anonymous: 60, user: 1200, partner: 6000 });
     expect(config.safelistManifests).toEqual(['portal.json', 'partners.json']);
-    expect(config).toMatchObject({ production: true, introspection: false, trustProxy: 1 });
+    expect(config).toMatchObject({ production: true, introspection: false, graphiql: false, trustProxy: 1 });
+    expect(gatewayConfigFromEnv({ ...secrets, NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
   });
 
   it('refuses unknown keys and values that are not positive whole numbers, naming the setting', () => {

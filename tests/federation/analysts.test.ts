@@ -301,17 +301,15 @@ describe('a region', () => {
       result = await gatewayQuery(query);
     });
     expect(result?.errors).toBeUndefined();
-    const regions = (
-      result?.data as {
-        regions: {
-          code: string;
-          administers: { code: string }[];
-          instruments: { totalCount: number };
-          platforms: { totalCount: number };
-          assessmentStats: { count: number }[];
-        }[];
-      }
-    ).regions;
+    const { regions } = (result?.data ?? { regions: [] }) as {
+      regions: {
+        code: string;
+        administers: { code: string }[];
+        instruments: { totalCount: number };
+        platforms: { totalCount: number };
+        assessmentStats: { count: number }[];
+      }[];
+    };
     const guiyang = regions.find((region) => region.code === '520100');
     expect(guiyang?.administers).toEqual([{ code: 'GUIAN' }]);
     const instruments = (await visibleRows()).filter((row) => row.region_code === '520100').length;

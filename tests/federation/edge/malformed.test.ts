@@ -161,7 +161,8 @@ describe.each([
   afterAll(closeTestGateways);
 
   it.each(CASES)('answers $name with $status and $code', async (testCase) => {
-    started ??= await testGateway({ production, introspection: !production });
+    // Without GraphiQL (production's default), the root has nothing to serve but directions.
+    started ??= await testGateway({ production, introspection: !production, graphiql: false });
     const response = await testCase.send(started.gateway.url);
     expect(response.status).toBe(testCase.status);
     expect(response.contentType).toMatch(/^application\/(graphql-response\+)?json/);
