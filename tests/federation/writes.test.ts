@@ -39,7 +39,7 @@ async function historyRows() {
 
 describe('editing an instrument on the write path', () => {
   beforeAll(async () => {
-    owner = (await scratchInstrument(ID)).owner_id as string;
+    owner = (await scratchInstrument(ID, { status: 'NORMAL' })).owner_id as string;
     ownerToken = await token({ role: 'ENTERPRISE_USER', enterpriseId: owner, sub: 'owner-user' });
   });
 
