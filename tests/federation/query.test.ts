@@ -16,24 +16,17 @@ import { database, federation, token } from '../support/federation.ts';
 const run = promisify(execFile);
 const PREFIX = 'zz-query-';
 const EXTRA = 420;
-const OPERATION = `query Catalogue($first: Int!, $after: String) {
-  instruments(first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id name industries originalValue owner { name } platform { name latestAssessment { grade } } } }
-  }
-}`;
 
 describe('pnpm query', () => {
   const folder = mkdtempSync(join(tmpdir(), 'gzequip-query-'));
-  const file = join(folder, 'catalogue.graphql');
+  // The operation the README offers analysts.
+  const file = join(repoRoot, 'scripts', 'queries', 'instrument-catalogue.graphql');
   let url: string;
   let bearer: string;
 
   beforeAll(async () => {
     url = (await federation()).gateway.url;
     bearer = await token({ role: 'PARTNER', sub: 'analyst' });
-    writeFileSync(file, OPERATION);
     const db = await database('instruments');
     const template = (await db
       .table<Record<string, unknown>>('instrument')
@@ -95,6 +88,30 @@ describe('pnpm query', () => {
     expect(sheet?.rowCount).toBe(51);
     expect(sheet?.getRow(1).getCell(5).value).toBe('owner.name');
     expect(typeof sheet?.getRow(2).getCell(4).value).toBe('number');
+  });
+
+  it('writes statistics rows, one per group, with a filter given as JSON', async () => {
+    const stats = join(repoRoot, 'scripts', 'queries', 'value-by-prefecture-and-industry.graphql');
+    const { stdout } = await run(
+      'pnpm',
+      ['--silent', 'query', stats, '--url', url, '--var', 'filter={"regionCodeIn":["520300"]}', '--out', '-'],
+      { cwd: repoRoot },
+    );
+    const rows = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'region.code',
+      'region.name',
+      'industry',
+      'count',
+      'totalOriginalValue',
+    ]);
+    expect(new Set(rows.map((row) => row['region.name']))).toEqual(new Set(['遵义市']));
+    const zunyi = await (await database('instruments'))
+      .table('instrument')
+      .where({ region_code: '520300' })
+      .whereNot('sharing_mode', 'NOT_SHARED');
+    const perIndustry = zunyi.reduce((sum, row) => sum + (row.industries as string[]).length, 0);
+    expect(rows.reduce((sum, row) => sum + Number(row.count), 0)).toBe(perIndustry);
   });
 
   it('explains what it needs, and stops on errors', async () => {
