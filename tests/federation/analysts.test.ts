@@ -269,6 +269,8 @@ describe('filters', () => {
       'orderBy',
       /ordered by UPDATED_AT/,
     ],
+    ['{ platformRemovals(since: "last week") { totalCount } }', 'since', /ISO 8601/],
+    ['{ assessmentRemovals(since: "2026-01-01T00:00:00Z", after: "page-2") { totalCount } }', 'after', /cursor/],
     [
       '{ instrumentStats(groupBy: [REGION, INDUSTRY, STATUS, OWNER_TYPE]) { count } }',
       'groupBy',

@@ -155,18 +155,18 @@ const REMOVAL_ORDER: OrderFields<Removal> = {
   REMOVED_AT: { column: 'removed_at', value: (removal) => removal.removedAt },
 };
 
-/** A page of removals: always in the order they happened. */
-export function parseRemovalsPage(args: PageArgs, fieldPrefix: string): Page<Removal> {
-  return parsePage({ ...args, orderBy: { field: 'REMOVED_AT' } }, fieldPrefix, REMOVAL_ORDER);
+/** The arguments of an `xxxRemovals(since, first, after)` field. */
+export interface RemovalArgs extends Omit<PageArgs, 'orderBy'> {
+  since: string;
 }
 
-/** Tombstones of one entity removed after `since` (and before the horizon), oldest first. */
-export async function findRemovals(
-  db: Database,
-  entity: string,
-  since: string,
-  page: Page<Removal>,
-): Promise<Connection<Removal>> {
+/**
+ * Tombstones of one entity removed after `since` (and before the horizon), paged in the order
+ * they happened. Removals are public: an id that no longer exists tells nothing about what it was.
+ */
+export async function findRemovals(db: Database, entity: string, args: RemovalArgs): Promise<Connection<Removal>> {
+  const since = timestamp(args.since, 'since') as string;
+  const page = parsePage({ first: args.first, after: args.after, orderBy: { field: 'REMOVED_AT' } }, '', REMOVAL_ORDER);
   const horizon = await syncHorizon(db);
   const removed = () =>
     db.table(REMOVALS).where({ entity }).where('removed_at', '>', since).where('removed_at', '<', horizon);

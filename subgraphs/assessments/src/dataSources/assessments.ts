@@ -9,10 +9,9 @@ import {
   numberRange,
   oneOrIn,
   parseListPage,
-  parseRemovalsPage,
   type Removal,
+  type RemovalArgs,
   regionCriteria,
-  timestamp,
   toConnection,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
@@ -124,17 +123,8 @@ export class AssessmentSource {
     return this.statsOfRegion.load({ regionCode, criteria, groupBy: [...new Set(groupBy)] });
   }
 
-  async removals(
-    since: string,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Connection<Removal>> {
-    return findRemovals(
-      this.db,
-      'Assessment',
-      timestamp(since, 'since') as string,
-      parseRemovalsPage({ first, after }, ''),
-    );
+  removals(args: RemovalArgs): Promise<Connection<Removal>> {
+    return findRemovals(this.db, 'Assessment', args);
   }
 
   async latestOf(platformId: string): Promise<Assessment | null> {

@@ -5,5 +5,5 @@ export const Query: QueryResolvers = {
   assessment: (_root, { id }, { assessments }) => assessments.byId.load(id),
   indicators: (_root, _args, { assessments }) => assessments.indicators(),
   assessmentStats: (_root, { filter, groupBy }, { assessments }) => assessments.stats(filter, groupBy),
-  assessmentRemovals: (_root, { since, first, after }, { assessments }) => assessments.removals(since, first, after),
+  assessmentRemovals: (_root, args, { assessments }) => assessments.removals(args),
 };

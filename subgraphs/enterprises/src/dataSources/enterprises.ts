@@ -10,11 +10,10 @@ import {
   oneOrIn,
   type Page,
   parseListPage,
-  parseRemovalsPage,
   type Removal,
+  type RemovalArgs,
   regionCriteria,
   searchText,
-  timestamp,
   toConnection,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
@@ -91,16 +90,7 @@ export class EnterpriseSource {
     return this.model.stats(await this.criteria(filter, 'filter'), groupBy);
   }
 
-  async removals(
-    since: string,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Connection<Removal>> {
-    return findRemovals(
-      this.db,
-      'Enterprise',
-      timestamp(since, 'since') as string,
-      parseRemovalsPage({ first, after }, ''),
-    );
+  removals(args: RemovalArgs): Promise<Connection<Removal>> {
+    return findRemovals(this.db, 'Enterprise', args);
   }
 }

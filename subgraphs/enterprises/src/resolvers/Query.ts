@@ -9,5 +9,5 @@ export const Query: QueryResolvers = {
   regions: (_root, _args, { regions }) => regions.all(),
   region: (_root, { code }, { regions }) => regions.byCode(code),
   enterpriseStats: (_root, { filter, groupBy }, { enterprises }) => enterprises.stats(filter, groupBy),
-  enterpriseRemovals: (_root, { since, first, after }, { enterprises }) => enterprises.removals(since, first, after),
+  enterpriseRemovals: (_root, args, { enterprises }) => enterprises.removals(args),
 };

@@ -15,11 +15,10 @@ import {
   oneOrIn,
   type Page,
   parseListPage,
-  parseRemovalsPage,
   type Removal,
+  type RemovalArgs,
   regionCriteria,
   searchText,
-  timestamp,
   toConnection,
   valuesIn,
 } from '@gzequip/kit';
@@ -119,14 +118,8 @@ export class InstrumentSource {
     return this.model.stats(await this.criteria(filter, 'filter'), groupBy, this.viewer);
   }
 
-  /** Removals are public: an id that no longer exists tells nothing about what it was. */
-  async removals(
-    since: string,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Connection<Removal>> {
-    const checked = timestamp(since, 'since') as string;
-    return findRemovals(this.db, 'Instrument', checked, parseRemovalsPage({ first, after }, ''));
+  removals(args: RemovalArgs): Promise<Connection<Removal>> {
+    return findRemovals(this.db, 'Instrument', args);
   }
 
   history(instrumentId: string, page: Page<Change>): Promise<Connection<Change>> {

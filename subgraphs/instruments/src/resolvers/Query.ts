@@ -4,5 +4,5 @@ export const Query: QueryResolvers = {
   instruments: (_root, args, { instruments }) => instruments.list(args),
   instrument: (_root, { id }, { instruments }) => instruments.byId.load(id),
   instrumentStats: (_root, { filter, groupBy }, { instruments }) => instruments.stats(filter, groupBy),
-  instrumentRemovals: (_root, { since, first, after }, { instruments }) => instruments.removals(since, first, after),
+  instrumentRemovals: (_root, args, { instruments }) => instruments.removals(args),
 };

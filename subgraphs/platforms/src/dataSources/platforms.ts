@@ -11,11 +11,10 @@ import {
   oneOrIn,
   type Page,
   parseListPage,
-  parseRemovalsPage,
   type Removal,
+  type RemovalArgs,
   regionCriteria,
   searchText,
-  timestamp,
   toConnection,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
@@ -101,16 +100,7 @@ export class PlatformSource {
     return this.model.stats(await this.criteria(filter, 'filter'), groupBy);
   }
 
-  async removals(
-    since: string,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<Connection<Removal>> {
-    return findRemovals(
-      this.db,
-      'Platform',
-      timestamp(since, 'since') as string,
-      parseRemovalsPage({ first, after }, ''),
-    );
+  removals(args: RemovalArgs): Promise<Connection<Removal>> {
+    return findRemovals(this.db, 'Platform', args);
   }
 }

@@ -4,5 +4,5 @@ export const Query: QueryResolvers = {
   platforms: (_root, args, { platforms }) => platforms.list(args),
   platform: (_root, { id }, { platforms }) => platforms.byId.load(id),
   platformStats: (_root, { filter, groupBy }, { platforms }) => platforms.stats(filter, groupBy),
-  platformRemovals: (_root, { since, first, after }, { platforms }) => platforms.removals(since, first, after),
+  platformRemovals: (_root, args, { platforms }) => platforms.removals(args),
 };
