@@ -6,10 +6,15 @@
 import {
   type ConstDirectiveNode,
   type ConstValueNode,
+  type DocumentNode,
   type FieldDefinitionNode,
+  type GraphQLSchema,
   Kind,
   parse,
+  TypeInfo,
   type TypeNode,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 
 export interface ListSize {
@@ -138,4 +143,30 @@ export function readSupergraph(sdl: string): SupergraphFacts {
     field: (typeName, fieldName) => types.get(typeName)?.get(fieldName),
     types: () => types,
   };
+}
+
+/** A field an operation selects, on the type it is selected on, with what the supergraph says of it. */
+export interface SelectedField {
+  parentType: string;
+  field: string;
+  facts: FieldFacts | undefined;
+}
+
+/** Every field selection in `document`, with its parent type (fragments resolved against `schema`). */
+export function selectedFields(schema: GraphQLSchema, document: DocumentNode, facts: SupergraphFacts): SelectedField[] {
+  const selected: SelectedField[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (parent && field) {
+          selected.push({ parentType: parent.name, field: field.name, facts: facts.field(parent.name, field.name) });
+        }
+      },
+    }),
+  );
+  return selected;
 }

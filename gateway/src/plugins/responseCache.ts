@@ -11,17 +11,10 @@
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse, HeaderMap } from '@apollo/server';
 import type { Claims } from '@gzequip/kit';
-import {
-  type DocumentNode,
-  type FormattedExecutionResult,
-  type GraphQLSchema,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import type { SupergraphFacts } from '../supergraph.ts';
+import { type SupergraphFacts, selectedFields } from '../supergraph.ts';
 
 export interface CacheStore {
   /** The current data version of each subgraph (0 until its first mutation). */
@@ -105,19 +98,10 @@ interface CachingContext {
 function subgraphsReadBy(schema: GraphQLSchema, document: DocumentNode, facts: SupergraphFacts): string[] {
   const subgraphs = new Set<string>();
   const roots = new Set([schema.getQueryType(), schema.getMutationType()].map((type) => type?.name));
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const parent = typeInfo.getParentType();
-        const field = typeInfo.getFieldDef();
-        if (!parent || !field) return;
-        const resolvedBy = facts.field(parent.name, field.name)?.subgraphs ?? [];
-        if (resolvedBy.length === 1 || roots.has(parent.name)) for (const name of resolvedBy) subgraphs.add(name);
-      },
-    }),
-  );
+  for (const { parentType, facts: field } of selectedFields(schema, document, facts)) {
+    const resolvedBy = field?.subgraphs ?? [];
+    if (resolvedBy.length === 1 || roots.has(parentType)) for (const name of resolvedBy) subgraphs.add(name);
+  }
   return [...subgraphs].sort();
 }
 

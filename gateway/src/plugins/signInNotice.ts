@@ -5,27 +5,16 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Claims, Role } from '@gzequip/kit';
-import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import type { SupergraphFacts } from '../supergraph.ts';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type SupergraphFacts, selectedFields } from '../supergraph.ts';
 
 const TAG = 'signed-in';
 
 function signedInFields(schema: GraphQLSchema, document: DocumentNode, facts: SupergraphFacts): string[] {
-  const found = new Set<string>();
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const parent = typeInfo.getParentType();
-        const field = typeInfo.getFieldDef();
-        if (parent && field && facts.field(parent.name, field.name)?.tags.includes(TAG)) {
-          found.add(`${parent.name}.${field.name}`);
-        }
-      },
-    }),
-  );
-  return [...found].sort();
+  const found = selectedFields(schema, document, facts)
+    .filter(({ facts: field }) => field?.tags.includes(TAG))
+    .map(({ parentType, field }) => `${parentType}.${field}`);
+  return [...new Set(found)].sort();
 }
 
 export function useSignInNotice<TContext extends { claims: Claims }>(
