@@ -18,6 +18,8 @@ const subgraphs: Record<string, Record<string, string>> = {
     Instrument: '../models/instrument.ts#Instrument',
     InstrumentConnection: '../models/instrument.ts#InstrumentConnection',
     InstrumentStatsRow: '../models/instrument.ts#InstrumentStatsRow',
+    InstrumentSearchConnection: '../models/search.ts#InstrumentSearchConnection',
+    InstrumentClass: '../models/classification.ts#InstrumentClass',
     Removal: '@gzequip/kit#Removal',
     RemovalConnection: '@gzequip/kit#RemovalConnection',
     Change: '@gzequip/kit#Change',

@@ -4,7 +4,7 @@
  * filters that refuse what cannot be meant.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, database, gatewayQuery } from '../support/federation.ts';
+import { countStatements, database, gatewayQuery, instrumentRow } from '../support/federation.ts';
 
 const EXTRA = 300;
 const PREFIX = 'zz-analyst-';
@@ -143,10 +143,7 @@ describe("the analysts' questions", () => {
       for (const [name, query] of Object.entries(QUESTIONS))
         before[name] = await countStatements(() => gatewayQuery(query));
       const db = await database('instruments');
-      const template = (await db
-        .table<Record<string, unknown>>('instrument')
-        .where({ region_code: '520300' })
-        .first()) as Record<string, unknown>;
+      const template = await instrumentRow({ region_code: '520300' });
       const rows = Array.from({ length: EXTRA }, (_, i) => ({
         ...template,
         id: `${PREFIX}${String(i).padStart(4, '0')}`,

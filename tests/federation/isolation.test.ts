@@ -1,6 +1,6 @@
 import { checkCharacter } from '@gzequip/enterprises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { database } from '../support/federation.ts';
+import { database, insertable } from '../support/federation.ts';
 
 const INSTRUMENT_ID = 'zz-isolation-instrument';
 const ENTERPRISE_ID = 'zz-isolation-enterprise';
@@ -14,7 +14,7 @@ describe('subgraphs stay independent on one database engine', () => {
   it("a transaction rolled back in one subgraph never takes another subgraph's write with it", async () => {
     const instruments = await database('instruments');
     const enterprises = await database('enterprises');
-    const template = await instruments.table<Record<string, unknown>>('instrument').first();
+    const template = insertable(await instruments.table<Record<string, unknown>>('instrument').first());
     const code17 = '91520115ISOLATE01'.replace(/[IOSVZ]/g, '1');
 
     let concurrentWrite: Promise<unknown> | undefined;

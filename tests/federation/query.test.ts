@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/devEnvironment.ts';
-import { database, federation, token } from '../support/federation.ts';
+import { database, federation, insertable, token } from '../support/federation.ts';
 
 const run = promisify(execFile);
 const PREFIX = 'zz-query-';
@@ -28,10 +28,9 @@ describe('pnpm query', () => {
     url = (await federation()).gateway.url;
     bearer = await token({ role: 'PARTNER', sub: 'analyst' });
     const db = await database('instruments');
-    const template = (await db
-      .table<Record<string, unknown>>('instrument')
-      .whereNotNull('platform_id')
-      .first()) as Record<string, unknown>;
+    const template = insertable(
+      await db.table<Record<string, unknown>>('instrument').whereNotNull('platform_id').first(),
+    );
     const rows = Array.from({ length: EXTRA }, (_, i) => ({
       ...template,
       id: `${PREFIX}${String(i).padStart(4, '0')}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, database, gatewayQuery, token } from '../support/federation.ts';
+import { countStatements, database, gatewayQuery, insertable, token } from '../support/federation.ts';
 
 const EXTRA_PREFIX = 'zz-load-';
 const EXTRA = 420;
@@ -31,7 +31,9 @@ describe('statements per request do not grow with the page', () => {
   beforeAll(async () => {
     // The demo data has ~130 instruments: add enough to fill a page of 500.
     const db = await database('instruments');
-    const template = await db?.table<Record<string, unknown>>('instrument').whereNotNull('platform_id').first();
+    const template = insertable(
+      await db?.table<Record<string, unknown>>('instrument').whereNotNull('platform_id').first(),
+    );
     const owners = (await (await database('enterprises')).table<{ id: string }>('enterprise').select('id')) ?? [];
     const platforms = (await (await database('platforms')).table<{ id: string }>('platform').select('id')) ?? [];
     const rows = Array.from({ length: EXTRA }, (_, i) => ({

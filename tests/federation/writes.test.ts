@@ -96,13 +96,13 @@ describe('editing an instrument on the write path', () => {
       case: 'text over its limit',
       args: { input: { feeText: '费'.repeat(1001) } },
       code: 'BAD_USER_INPUT',
-      field: 'feeText',
+      field: 'input.feeText',
     },
     {
       case: 'a service URL that is not http(s)',
       args: { input: { serviceUrl: 'ftp://files.example' } },
       code: 'BAD_USER_INPUT',
-      field: 'serviceUrl',
+      field: 'input.serviceUrl',
     },
     { case: 'clearing the status', args: { input: { status: null } }, code: 'BAD_USER_INPUT', field: 'input.status' },
     {

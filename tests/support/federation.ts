@@ -180,8 +180,17 @@ export async function database(subgraph: string): Promise<Database> {
 export type Row = Record<string, unknown>;
 
 /** The first instrument (in id order) whose columns match `where`, as the database holds it. */
+/** A stored instrument row without the columns the database generates, so a copy of it can be inserted. */
+export function insertable(row: Row | undefined): Row {
+  const { search_document: _generated, ...rest } = row ?? {};
+  return rest;
+}
+
+/** The first stored instrument matching `where`, ready to be copied (see `insertable`). */
 export async function instrumentRow<T extends Row = Row>(where: Row = {}): Promise<T> {
-  return (await (await database('instruments')).table('instrument').where(where).orderBy('id').first()) as T;
+  return insertable(
+    (await (await database('instruments')).table('instrument').where(where).orderBy('id').first()) as Row,
+  ) as T;
 }
 
 /** Adds an instrument of the test's own, a copy of a shared one with `columns` on top; returns it. */

@@ -54,6 +54,44 @@ export function badUserInput(field: string, reason: string): GraphQLError {
   return appError(ErrorCode.BAD_USER_INPUT, `Invalid ${field}: ${reason}`, { field, reason });
 }
 
+/** One refused field of an input, as a bulk operation reports it per record. */
+export interface InputProblem {
+  field: string;
+  reason: string;
+}
+
+/**
+ * Every refused field of one input at once: the error names the first (`field`, `reason`) and
+ * `problems` lists them all, so a form can mark each.
+ */
+export function badUserInputs(problems: readonly InputProblem[]): GraphQLError {
+  const [first, ...rest] = problems;
+  if (!first) throw new Error('badUserInputs needs at least one problem');
+  const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.map((p) => p.field).join(', ')})` : '';
+  return appError(ErrorCode.BAD_USER_INPUT, `Invalid ${first.field}: ${first.reason}${more}`, {
+    field: first.field,
+    reason: first.reason,
+    problems,
+  });
+}
+
+/** A refused record of a bulk operation, as its result reports it: field, message and code. */
+export interface FieldError {
+  field: string;
+  message: string;
+  code: string;
+}
+
+/** The field errors an error stands for; an error that is not the caller's to fix is rethrown. */
+export function fieldErrorsOf(error: unknown): FieldError[] {
+  if (!(error instanceof GraphQLError)) throw error;
+  const code = String(error.extensions.code ?? '');
+  if (code !== ErrorCode.BAD_USER_INPUT && code !== ErrorCode.CONFLICT && code !== ErrorCode.FORBIDDEN) throw error;
+  const problems = error.extensions.problems as InputProblem[] | undefined;
+  if (problems) return problems.map((p) => ({ field: p.field, message: p.reason, code }));
+  return [{ field: String(error.extensions.field ?? 'input'), message: error.message, code }];
+}
+
 export function notFound(what: string, id: string): GraphQLError {
   return appError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
 }

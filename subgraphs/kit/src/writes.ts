@@ -46,7 +46,7 @@ export function fromDatabaseError(error: unknown, fields: ConstraintFields = {})
     case '23P01':
       return appError(ErrorCode.CONFLICT, `This overlaps an existing record (${field})`, { field });
     case '23503':
-      return badUserInput(field, 'refers to a record that does not exist');
+      return badUserInput(field, known?.reason ?? 'refers to a record that does not exist');
     case '23514':
       return badUserInput(field, known?.reason ?? 'is not an allowed value');
     case '23502':
@@ -85,6 +85,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** The columns of `changes` whose value differs from the row's (undefined means "leave it"). */
+export function changedColumns(current: object, changes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(
+      ([column, value]) => value !== undefined && !sameValue((current as Record<string, unknown>)[column], value),
+    ),
+  );
+}
+
 /**
  * Applies `changes` (column → value) to one row, if its version is still `expectedVersion`: the
  * row gets the next version and the history a record of the fields that really changed. An
@@ -107,9 +116,7 @@ export async function updateVersioned<TRow extends VersionedRow>(
       { field: 'version', currentVersion: current.version },
     );
   }
-  const changed = Object.entries(changes).filter(
-    ([column, value]) => value !== undefined && !sameValue((current as Record<string, unknown>)[column], value),
-  );
+  const changed = Object.entries(changedColumns(current, changes));
   if (changed.length === 0) return current;
   const [row] = (await tx
     .table(entity.table)
@@ -135,6 +142,32 @@ export async function updateVersioned<TRow extends VersionedRow>(
 }
 
 const HISTORY_TABLE = 'change_history';
+
+/**
+ * Inserts a new record at version 1, and its first history entry: every field it was filed with
+ * (from null). The database's constraints decide; their refusals become registry errors in runWrite.
+ */
+export async function insertVersioned<TRow extends VersionedRow>(
+  tx: Database,
+  entity: { table: string; typename: string },
+  row: Record<string, unknown> & { id: string },
+  by: Claims,
+): Promise<TRow> {
+  const [inserted] = (await tx
+    .table(entity.table)
+    .insert({ ...row, version: 1 })
+    .returning('*')) as TRow[];
+  const filed = Object.entries(row).filter(([column, value]) => column !== 'id' && value !== null && value !== undefined);
+  await tx.table(HISTORY_TABLE).insert({
+    entity: entity.typename,
+    record_id: row.id,
+    version: 1,
+    changed_by: by.userId,
+    role: by.role,
+    changes: JSON.stringify(Object.fromEntries(filed.map(([column, value]) => [column, { from: null, to: value }]))),
+  });
+  return inserted as TRow;
+}
 
 /** The migration step that gives a subgraph's schema its history table. */
 export async function createChangeHistory(knex: Knex, schema: string): Promise<void> {

@@ -1,5 +1,12 @@
 import {
   alignByKey,
+  appError,
+  badUserInput,
+  ErrorCode,
+  type FieldError,
+  fieldErrorsOf,
+  parsePage,
+  Role,
   type Change,
   type ChildPageKey,
   type Claims,
@@ -23,16 +30,44 @@ import {
   valuesIn,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
-import type { InstrumentFilter, InstrumentOrder } from '../__generated__/resolvers-types.ts';
+import type {
+  InstrumentFilter,
+  InstrumentOrder,
+  InstrumentPushInput,
+  InstrumentRecordInput,
+  InstrumentRecordPatch,
+  InstrumentSearchOrder,
+} from '../__generated__/resolvers-types.ts';
+import { ClassificationModel, type InstrumentClass } from '../models/classification.ts';
 import {
   INSTRUMENT_ORDERS,
+  MAX_PUSH_RECORDS,
   type Instrument,
   type InstrumentConnection,
   type InstrumentCriteria,
   InstrumentModel,
   type InstrumentStatsRow,
   type OperationsChanges,
+  type PushOutcome,
 } from '../models/instrument.ts';
+import { InstrumentSearch, type InstrumentSearchConnection, SEARCH_ORDERS, type SearchHit } from '../models/search.ts';
+
+export interface SearchArgs {
+  text?: string | null;
+  filter?: InstrumentFilter | null;
+  orderBy?: InstrumentSearchOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PushResult {
+  index: number;
+  ownerCreditCode: string;
+  assetNumber: string;
+  outcome: PushOutcome | 'REJECTED';
+  instrumentId: string | null;
+  errors: FieldError[];
+}
 
 /** The arguments every instrument list takes. */
 export interface ListArgs {
@@ -52,6 +87,8 @@ export class InstrumentSource {
   private readonly pagesByPlatform: DataLoader<PageKey, InstrumentConnection, string>;
   private readonly pagesByRegion: DataLoader<PageKey, InstrumentConnection, string>;
   private readonly historyPages: DataLoader<ChildPageKey<unknown, Change>, Connection<Change>, string>;
+  private readonly classification: ClassificationModel;
+  readonly classByCode: DataLoader<string, InstrumentClass | null>;
 
   constructor(
     private readonly db: Database,
@@ -64,6 +101,11 @@ export class InstrumentSource {
     this.pagesByPlatform = childConnectionLoader((keys) => model.findPagesBy('platform_id', keys, viewer));
     this.pagesByRegion = childConnectionLoader((keys) => model.findPagesBy('region_code', keys, viewer));
     this.historyPages = childConnectionLoader((keys) => loadChangePages(db, 'Instrument', keys));
+    const classification = new ClassificationModel(db);
+    this.classification = classification;
+    this.classByCode = new DataLoader(async (codes) =>
+      alignByKey(codes, await classification.findByCodes(codes), (c) => c.code),
+    );
   }
 
   /** A filter checked and ready for SQL; `field` names it in errors. */
@@ -81,6 +123,8 @@ export class InstrumentSource {
       originalValue: numberRange(f.originalValue, `${field}.originalValue`),
       startOfUse: dateRange(f.startOfUse, `${field}.startOfUse`),
       nameContains: searchText(f.nameContains, `${field}.nameContains`),
+      hasFee: f.hasFee ?? null,
+      reviewStatuses: valuesIn(f.reviewStatusIn, `${field}.reviewStatusIn`),
       changed: await changedWindow(this.db, f.updatedSince, `${field}.updatedSince`),
     };
   }
@@ -126,9 +170,77 @@ export class InstrumentSource {
     return this.historyPages.load({ parentId: instrumentId, page });
   }
 
+  async search(args: SearchArgs): Promise<InstrumentSearchConnection> {
+    const text = searchText(args.text, 'text');
+    const criteria = await this.criteria(args.filter, 'filter');
+    // Without text there is no relevance: the newest come first. RELEVANCE and NEWEST only run downwards.
+    let field = args.orderBy?.field ?? 'RELEVANCE';
+    if (field === 'RELEVANCE' && !text) field = 'NEWEST';
+    const direction = field === 'RELEVANCE' || field === 'NEWEST' ? 'DESC' : (args.orderBy?.direction ?? 'ASC');
+    const page = parsePage<SearchHit>(
+      { first: args.first, after: args.after, orderBy: { field, direction } },
+      '',
+      SEARCH_ORDERS,
+    );
+    return new InstrumentSearch(this.db).search(text, criteria, page, this.viewer);
+  }
+
+  classes(parentCode: string | null | undefined): Promise<InstrumentClass[]> {
+    return this.classification.children(parentCode?.trim() || null);
+  }
+
+  /** Every edit returns the record as stored; the request's cache learns it. */
+  private remember(instrument: Instrument): Instrument {
+    this.byId.clear(instrument.id).prime(instrument.id, instrument);
+    return instrument;
+  }
+
   async updateOperations(id: string, version: number, changes: OperationsChanges): Promise<Instrument> {
-    const updated = await this.model.updateOperations(id, version, changes, this.viewer);
-    this.byId.clear(id).prime(id, updated);
-    return updated;
+    return this.remember(await this.model.updateOperations(id, version, changes, this.viewer));
+  }
+
+  async create(ownerId: string | null | undefined, input: InstrumentRecordInput): Promise<Instrument> {
+    return this.remember(await this.model.create(ownerId ?? null, input, this.viewer));
+  }
+
+  async updateRecord(id: string, version: number, patch: InstrumentRecordPatch): Promise<Instrument> {
+    return this.remember(await this.model.updateRecord(id, version, patch, this.viewer));
+  }
+
+  async submit(id: string, version: number): Promise<Instrument> {
+    return this.remember(await this.model.submit(id, version, this.viewer));
+  }
+
+  async publish(id: string, version: number): Promise<Instrument> {
+    return this.remember(await this.model.publish(id, version, this.viewer));
+  }
+
+  async reject(id: string, version: number, reason: string): Promise<Instrument> {
+    return this.remember(await this.model.reject(id, version, reason, this.viewer));
+  }
+
+  async retire(id: string, version: number): Promise<Instrument> {
+    return this.remember(await this.model.retire(id, version, this.viewer));
+  }
+
+  /** A partner's push: each record on its own, one after another, every outcome reported. */
+  async push(records: readonly InstrumentPushInput[]): Promise<PushResult[]> {
+    if (this.viewer.role !== Role.PARTNER && this.viewer.role !== Role.ADMIN) {
+      throw appError(ErrorCode.FORBIDDEN, 'Only partner systems (role PARTNER) and administrators may push instruments');
+    }
+    if (records.length > MAX_PUSH_RECORDS) {
+      throw badUserInput('records', `may hold at most ${MAX_PUSH_RECORDS} records per push, got ${records.length}`);
+    }
+    const results: PushResult[] = [];
+    for (const [index, { ownerCreditCode, record }] of records.entries()) {
+      const result = { index, ownerCreditCode, assetNumber: record.assetNumber };
+      try {
+        const { outcome, id } = await this.model.pushOne(ownerCreditCode, record, this.viewer);
+        results.push({ ...result, outcome, instrumentId: id, errors: [] });
+      } catch (error) {
+        results.push({ ...result, outcome: 'REJECTED', instrumentId: null, errors: fieldErrorsOf(error) });
+      }
+    }
+    return results;
   }
 }

@@ -1,6 +1,9 @@
 import {
   appError,
   applyChangedWindow,
+  badUserInput,
+  badUserInputs,
+  changedColumns,
   type ChangedWindow,
   type ChildPage,
   type ChildPageKey,
@@ -14,6 +17,8 @@ import {
   type Dimension,
   ErrorCode,
   groupedStats,
+  type InputProblem,
+  insertVersioned,
   keysetPage,
   loadChildPages,
   type NumberRange,
@@ -24,19 +29,25 @@ import {
   runWrite,
   updateVersioned,
 } from '@gzequip/kit';
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type {
   EnterpriseType,
   Industry,
   InstrumentPurpose,
+  InstrumentRecordInput,
+  InstrumentRecordPatch,
+  InstrumentReviewStatus,
   InstrumentSource,
   InstrumentStatus,
   SharingMode,
 } from '../__generated__/resolvers-types.ts';
 import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
+import { RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';
+import { RECORD_COLUMNS, recordColumns } from './record.ts';
 
 /** A row of `instruments.instrument`. */
-interface InstrumentRow {
+export interface InstrumentRow {
   id: string;
   asset_number: string;
   name: string;
@@ -67,6 +78,11 @@ interface InstrumentRow {
   owner_id: string;
   platform_id: string | null;
   owner_type: string | null;
+  owner_credit_code: string | null;
+  review_status: string;
+  rejection_reason: string | null;
+  published_at: Date | null;
+  classified: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -103,6 +119,12 @@ export interface Instrument {
   ownerId: string;
   platformId: string | null;
   ownerType: EnterpriseType | null;
+  ownerCreditCode: string | null;
+  reviewStatus: InstrumentReviewStatus;
+  rejectionReason: string | null;
+  /** ISO 8601 */
+  publishedAt: string | null;
+  classified: boolean;
   version: number;
   /** ISO 8601 */
   createdAt: string;
@@ -125,6 +147,8 @@ export interface InstrumentCriteria {
   originalValue: NumberRange | null;
   startOfUse: DateRange | null;
   nameContains: string | null;
+  hasFee: boolean | null;
+  reviewStatuses: InstrumentReviewStatus[] | null;
   changed: ChangedWindow | null;
 }
 
@@ -140,6 +164,8 @@ export const NO_CRITERIA: InstrumentCriteria = {
   originalValue: null,
   startOfUse: null,
   nameContains: null,
+  hasFee: null,
+  reviewStatuses: null,
   changed: null,
 };
 
@@ -179,7 +205,7 @@ export interface InstrumentStatsRow {
 
 const TABLE = 'instrument';
 
-function toInstrument(row: InstrumentRow): Instrument {
+export function toInstrument(row: InstrumentRow): Instrument {
   return {
     id: row.id,
     assetNumber: row.asset_number,
@@ -211,6 +237,11 @@ function toInstrument(row: InstrumentRow): Instrument {
     ownerId: row.owner_id,
     platformId: row.platform_id,
     ownerType: row.owner_type as EnterpriseType | null,
+    ownerCreditCode: row.owner_credit_code,
+    reviewStatus: row.review_status as InstrumentReviewStatus,
+    rejectionReason: row.rejection_reason,
+    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    classified: row.classified,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -219,19 +250,30 @@ function toInstrument(row: InstrumentRow): Instrument {
 
 /**
  * The one place that decides who sees an instrument: every query of this model goes through it,
- * so lists, lookups and entity references cannot disagree. An instrument its owner does not
- * share is visible only to the owner's users and administrators.
+ * so lists, lookups, counts, facets, statistics and entity references cannot disagree.
+ * - A classified instrument: its owner's users, and no one else (not administrators).
+ * - Otherwise administrators see everything, the owner's users their unit's records, a platform's
+ *   operators the instruments it hosts, in every review state;
+ * - and everyone else the published instruments the owner shares.
  */
-function restrictToVisible(query: Knex.QueryBuilder, viewer: Claims): void {
-  if (viewer.role === Role.ADMIN) return;
+export function restrictToVisible(query: Knex.QueryBuilder, viewer: Claims): void {
   query.where((visible) => {
-    visible.whereNot('sharing_mode', 'NOT_SHARED');
-    if (viewer.enterpriseId) visible.orWhere('owner_id', viewer.enterpriseId);
+    if (viewer.enterpriseId) visible.where('owner_id', viewer.enterpriseId);
+    visible.orWhere((unclassified) => {
+      unclassified.where('classified', false);
+      if (viewer.role === Role.ADMIN) return;
+      unclassified.andWhere((seen) => {
+        seen.where((listed) => listed.where('review_status', 'PUBLISHED').whereNot('sharing_mode', 'NOT_SHARED'));
+        if (viewer.role === Role.PLATFORM_OPERATOR && viewer.platformIds.length > 0) {
+          seen.orWhereIn('platform_id', viewer.platformIds);
+        }
+      });
+    });
   });
 }
 
 /** The filter's conditions, as SQL; every list, count and statistic of this model goes through it. */
-function applyCriteria(query: Knex.QueryBuilder, criteria: InstrumentCriteria): void {
+export function applyCriteria(query: Knex.QueryBuilder, criteria: InstrumentCriteria): void {
   if (criteria.industries) query.whereRaw('industries && ?::text[]', [criteria.industries]);
   if (criteria.regionCodes) query.whereIn('region_code', criteria.regionCodes);
   if (criteria.ownerId) query.where('owner_id', criteria.ownerId);
@@ -250,6 +292,9 @@ function applyCriteria(query: Knex.QueryBuilder, criteria: InstrumentCriteria): 
       where.whereILike('name', pattern).orWhereILike('name_en', pattern).orWhereILike('model', pattern),
     );
   }
+  if (criteria.hasFee === true) query.whereNotNull('fee_text');
+  if (criteria.hasFee === false) query.whereNull('fee_text');
+  if (criteria.reviewStatuses) query.whereIn('review_status', criteria.reviewStatuses);
   applyChangedWindow(query, criteria.changed);
 }
 
@@ -281,34 +326,99 @@ export interface OperationsChanges {
   contactPhone?: string | null;
 }
 
-const OPERATIONS_COLUMNS: Record<keyof OperationsChanges, string> = {
-  status: 'status',
-  sharingMode: 'sharing_mode',
-  feeText: 'fee_text',
-  sharingRules: 'sharing_rules',
-  serviceContent: 'service_content',
-  serviceUrl: 'service_url',
-  address: 'address',
-  contactName: 'contact_name',
-  contactPhone: 'contact_phone',
+/** Each constraint of the record, named for the field it guards (prefix: `input`, `record`…). */
+function constraintFields(prefix: string): ConstraintFields {
+  const fieldOf = Object.fromEntries(Object.entries(RECORD_COLUMNS).map(([field, column]) => [column, field]));
+  const named = (field: string, reason?: string) => ({ field: `${prefix}.${field}`, ...(reason ? { reason } : {}) });
+  return {
+    ...Object.fromEntries(
+      Object.entries({ ...TEXT_LIMITS, ...RECORD_TEXT_LIMITS }).map(([column, limit]) => [
+        `instrument_${column}_length`,
+        named(fieldOf[column] ?? column, `must be at most ${limit} characters`),
+      ]),
+    ),
+    instrument_service_url_scheme: named('serviceUrl', 'must be an http:// or https:// address'),
+    instrument_status_check: named('status'),
+    instrument_sharing_mode_check: named('sharingMode'),
+    instrument_class_code_fkey: named('classCode', 'is not a class of the NRII classification (see instrumentClasses)'),
+    instrument_original_value_check: named('originalValue', 'must be more than 0'),
+    instrument_disciplines_at_most_four: named('disciplines', 'may name at most four disciplines'),
+    instrument_owner_asset_number_key: named('assetNumber'),
+    instrument_classified_not_shared: named('sharingMode', 'must be NOT_SHARED for a classified instrument'),
+  };
+}
+
+const TYPENAME = 'Instrument';
+const ENTITY = { table: TABLE, typename: TYPENAME };
+
+function forbidden(message: string) {
+  return appError(ErrorCode.FORBIDDEN, message);
+}
+
+function wrongState(instrument: Instrument, action: string, allowed: readonly string[]) {
+  return appError(
+    ErrorCode.CONFLICT,
+    `Instrument ${instrument.id} is ${instrument.reviewStatus}; only ${allowed.join(' or ')} instruments can be ${action}`,
+    { field: 'reviewStatus', reviewStatus: instrument.reviewStatus },
+  );
+}
+
+/** What editing a record's fields does to its review: a rejected record is a draft again, a published one goes back to review. */
+const REVIEW_AFTER_EDIT: Partial<Record<InstrumentReviewStatus, InstrumentReviewStatus>> = {
+  REJECTED: 'DRAFT',
+  PUBLISHED: 'SUBMITTED',
 };
 
-const FIELD_OF_COLUMN = Object.fromEntries(
-  Object.entries(OPERATIONS_COLUMNS).map(([field, column]) => [column, field]),
-);
+function reviewColumns(status: InstrumentReviewStatus): Record<string, unknown> {
+  return { review_status: status, ...(status === 'REJECTED' ? {} : { rejection_reason: null }) };
+}
 
-/** Each constraint on an editable column, named for the field it guards. */
-const CONSTRAINT_FIELDS: ConstraintFields = {
-  ...Object.fromEntries(
-    Object.entries(TEXT_LIMITS).map(([column, limit]) => [
-      `instrument_${column}_length`,
-      { field: FIELD_OF_COLUMN[column] ?? column, reason: `must be at most ${limit} characters` },
-    ]),
-  ),
-  instrument_service_url_scheme: { field: 'serviceUrl', reason: 'must be an http:// or https:// address' },
-  instrument_status_check: { field: 'status' },
-  instrument_sharing_mode_check: { field: 'sharingMode' },
-};
+export type PushOutcome = 'ADDED' | 'UPDATED' | 'UNCHANGED';
+
+/** Most records one push may carry: the page cap of every list. */
+export const MAX_PUSH_RECORDS = 500;
+
+/** A fresh id for a record filed through the API. */
+function newInstrumentId(): string {
+  return `ins-${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+}
+
+function mustBeAdministrator(viewer: Claims, action: string): void {
+  if (viewer.role !== Role.ADMIN) throw forbidden(`Only administrators may ${action} instruments`);
+}
+
+/** A classified record is never shared; the database says so too (instrument_classified_not_shared). */
+function checkClassified(record: Record<string, unknown>, prefix: string, problems: InputProblem[]): void {
+  if (record.classified === true && record.sharing_mode && record.sharing_mode !== 'NOT_SHARED') {
+    problems.push({ field: `${prefix}.sharingMode`, reason: 'must be NOT_SHARED for a classified instrument' });
+  }
+}
+
+/**
+ * Whose a new record is: an owner's user files for their own unit, a platform's operator for an
+ * instrument their platform hosts (owner named), an administrator for any owner.
+ */
+function ownerOfNewRecord(ownerId: string | null, platformId: string | null, viewer: Claims): string {
+  switch (viewer.role) {
+    case Role.ENTERPRISE_USER:
+      if (!viewer.enterpriseId) throw forbidden('Your sign-in names no unit to file instruments for');
+      if (ownerId && ownerId !== viewer.enterpriseId) {
+        throw forbidden(`You may file instruments for your own unit (${viewer.enterpriseId}) only, not ${ownerId}`);
+      }
+      return viewer.enterpriseId;
+    case Role.PLATFORM_OPERATOR:
+      if (!platformId || !viewer.platformIds.includes(platformId)) {
+        throw forbidden('A platform operator files instruments for a platform they operate: give input.platformId');
+      }
+      if (!ownerId) throw badUserInput('ownerId', 'is required: name the unit that owns the instrument');
+      return ownerId;
+    case Role.ADMIN:
+      if (!ownerId) throw badUserInput('ownerId', 'is required: name the unit that owns the instrument');
+      return ownerId;
+    default:
+      throw forbidden("Only an owner's users, platform operators and administrators may file instruments");
+  }
+}
 
 export class InstrumentModel {
   constructor(private readonly db: Database) {}
@@ -368,45 +478,203 @@ export class InstrumentModel {
   }
 
   /**
-   * Applies an owner's edit on the write path: NOT_FOUND for an instrument the caller may not
-   * see, FORBIDDEN for one they see but may not run, CONFLICT for a stale version.
+   * Applies an owner's edit of how the instrument is run: NOT_FOUND for an instrument the caller
+   * may not see, FORBIDDEN for one they see but may not run, CONFLICT for a stale version.
    */
-  async updateOperations(
+  updateOperations(id: string, expectedVersion: number, changes: OperationsChanges, viewer: Claims) {
+    const columns = Object.fromEntries(
+      Object.entries(changes).map(([field, value]) => [RECORD_COLUMNS[field as keyof OperationsChanges], value]),
+    );
+    return this.edit(id, expectedVersion, viewer, 'input', (instrument) => {
+      this.mayEdit(viewer, instrument);
+      return columns;
+    });
+  }
+
+  /** Files a new record as a DRAFT for `ownerId` (see the createInstrument mutation for who may). */
+  async create(ownerId: string | null, input: InstrumentRecordInput, viewer: Claims): Promise<Instrument> {
+    const owner = ownerOfNewRecord(ownerId, input.platformId ?? null, viewer);
+    const { columns, problems } = recordColumns(input, 'input');
+    checkClassified({ classified: false, sharing_mode: null, ...columns }, 'input', problems);
+    if (problems.length > 0) throw badUserInputs(problems);
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const creditCode = await tx.table('owner').where({ id: owner }).first('credit_code');
+        const row = await insertVersioned<InstrumentRow>(
+          tx,
+          ENTITY,
+          {
+            id: newInstrumentId(),
+            ...columns,
+            owner_id: owner,
+            owner_credit_code: (creditCode as { credit_code?: string } | undefined)?.credit_code ?? null,
+            review_status: 'DRAFT',
+          },
+          viewer,
+        );
+        return toInstrument(row);
+      },
+      constraintFields('input'),
+    );
+  }
+
+  /** Edits the record's fields; a rejected record becomes a draft, a published one goes back to review. */
+  updateRecord(id: string, expectedVersion: number, patch: InstrumentRecordPatch, viewer: Claims) {
+    const { columns, problems } = recordColumns(patch, 'input');
+    return this.edit(id, expectedVersion, viewer, 'input', (instrument, row) => {
+      this.mayEdit(viewer, instrument);
+      if (instrument.reviewStatus === 'RETIRED') throw wrongState(instrument, 'edited', ['not RETIRED']);
+      if (columns.platform_id && viewer.role === Role.PLATFORM_OPERATOR) {
+        if (!viewer.platformIds.includes(columns.platform_id as string)) {
+          problems.push({ field: 'input.platformId', reason: 'must be a platform you operate' });
+        }
+      }
+      checkClassified({ ...row, ...columns }, 'input', problems);
+      if (problems.length > 0) throw badUserInputs(problems);
+      const changed = changedColumns(row, columns);
+      const next = REVIEW_AFTER_EDIT[instrument.reviewStatus];
+      return Object.keys(changed).length > 0 && next ? { ...changed, ...reviewColumns(next) } : changed;
+    });
+  }
+
+  /** DRAFT → SUBMITTED, by those who may edit it; a classified record stays with its owner. */
+  submit(id: string, expectedVersion: number, viewer: Claims) {
+    return this.edit(id, expectedVersion, viewer, 'id', (instrument) => {
+      this.mayEdit(viewer, instrument);
+      if (instrument.classified) {
+        throw forbidden(`Instrument ${id} is classified: it stays with its owner and cannot be submitted for publication`);
+      }
+      if (instrument.reviewStatus !== 'DRAFT') throw wrongState(instrument, 'submitted', ['DRAFT']);
+      return reviewColumns('SUBMITTED');
+    });
+  }
+
+  /** SUBMITTED → PUBLISHED, by an administrator. */
+  publish(id: string, expectedVersion: number, viewer: Claims) {
+    return this.edit(id, expectedVersion, viewer, 'id', (instrument) => {
+      mustBeAdministrator(viewer, 'publish');
+      if (instrument.reviewStatus !== 'SUBMITTED') throw wrongState(instrument, 'published', ['SUBMITTED']);
+      return { ...reviewColumns('PUBLISHED'), published_at: new Date() };
+    });
+  }
+
+  /** SUBMITTED → REJECTED with the reason its owner reads, by an administrator. */
+  reject(id: string, expectedVersion: number, reason: string, viewer: Claims) {
+    const text = reason.trim();
+    return this.edit(id, expectedVersion, viewer, 'reason', (instrument) => {
+      mustBeAdministrator(viewer, 'reject');
+      if (text === '') throw badUserInput('reason', 'is required: tell the owner what to change');
+      if (text.length > RECORD_TEXT_LIMITS.rejection_reason!) {
+        throw badUserInput('reason', `must be at most ${RECORD_TEXT_LIMITS.rejection_reason} characters`);
+      }
+      if (instrument.reviewStatus !== 'SUBMITTED') throw wrongState(instrument, 'rejected', ['SUBMITTED']);
+      return { review_status: 'REJECTED', rejection_reason: text };
+    });
+  }
+
+  /** Any state but RETIRED → RETIRED, by those who may edit it or an administrator. */
+  retire(id: string, expectedVersion: number, viewer: Claims) {
+    return this.edit(id, expectedVersion, viewer, 'id', (instrument) => {
+      if (viewer.role !== Role.ADMIN) this.mayEdit(viewer, instrument);
+      if (instrument.reviewStatus === 'RETIRED') throw wrongState(instrument, 'retired', ['not RETIRED']);
+      return reviewColumns('RETIRED');
+    });
+  }
+
+  /**
+   * One record of a partner's push, in its own transaction: found by (owner's credit code, asset
+   * number), added as SUBMITTED, updated (back to review if it was published), or left unchanged.
+   */
+  async pushOne(
+    ownerCreditCode: string,
+    input: InstrumentRecordInput,
+    viewer: Claims,
+  ): Promise<{ outcome: PushOutcome; id: string }> {
+    const { columns, problems } = recordColumns(input, 'record');
+    if (input.classified) {
+      problems.push({ field: 'record.classified', reason: 'classified instruments stay with their owner and are not pushed' });
+    }
+    const code = ownerCreditCode.trim().toUpperCase();
+    if (problems.length > 0) throw badUserInputs(problems);
+    const attempt = () =>
+      runWrite(
+        this.db,
+        async (tx): Promise<{ outcome: PushOutcome; id: string }> => {
+          const owner = (await tx.table('owner').where({ credit_code: code }).first('id')) as { id: string } | undefined;
+          if (!owner) {
+            throw badUserInput(
+              'ownerCreditCode',
+              `${JSON.stringify(code)} is not the credit code of an owner the instrument registry knows`,
+            );
+          }
+          const current = (await tx
+            .table<InstrumentRow>(TABLE)
+            .where({ owner_id: owner.id, asset_number: columns.asset_number as string })
+            .forUpdate()
+            .first()) as InstrumentRow | undefined;
+          if (!current) {
+            const row = await insertVersioned<InstrumentRow>(
+              tx,
+              ENTITY,
+              { id: newInstrumentId(), ...columns, owner_id: owner.id, owner_credit_code: code, review_status: 'SUBMITTED' },
+              viewer,
+            );
+            return { outcome: 'ADDED', id: row.id };
+          }
+          if (current.classified) {
+            throw forbidden(`The record with asset number ${current.asset_number} is classified and kept by its owner`);
+          }
+          const changed = changedColumns(current, columns);
+          if (Object.keys(changed).length === 0) return { outcome: 'UNCHANGED', id: current.id };
+          const next = REVIEW_AFTER_EDIT[current.review_status as InstrumentReviewStatus];
+          await updateVersioned(tx, ENTITY, current.id, current.version, { ...changed, ...(next ? reviewColumns(next) : {}) }, viewer);
+          return { outcome: 'UPDATED', id: current.id };
+        },
+        constraintFields('record'),
+      );
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two pushes adding the same key at once: the loser finds the winner's row and updates it.
+      const constraint = (error as { extensions?: { constraint?: string } }).extensions?.constraint;
+      if (constraint === 'instrument_owner_asset_number_key') return attempt();
+      throw error;
+    }
+  }
+
+  /** Who may edit a record's fields and submit it (classified records are only ever seen by their owner's users). */
+  private mayEdit(viewer: Claims, instrument: Instrument): void {
+    if (!canOperate(viewer, instrument)) {
+      throw forbidden(
+        `Only the owner's users, the operators of the platform hosting it and administrators may change instrument ${instrument.id}`,
+      );
+    }
+  }
+
+  /**
+   * The write path of every edit: the instrument as the caller may see it (NOT_FOUND otherwise),
+   * `decide` says which columns change (or throws), and the versioned update stores them with
+   * their history, all in one transaction.
+   */
+  private edit(
     id: string,
     expectedVersion: number,
-    changes: OperationsChanges,
     viewer: Claims,
+    prefix: string,
+    decide: (instrument: Instrument, row: InstrumentRow) => Record<string, unknown>,
   ): Promise<Instrument> {
     return runWrite(
       this.db,
       async (tx) => {
-        const query = tx.table<InstrumentRow>(TABLE).where({ id });
+        const query = tx.table<InstrumentRow>(TABLE).where({ id }).forUpdate();
         restrictToVisible(query, viewer);
         const row = (await query.first()) as InstrumentRow | undefined;
-        if (!row) throw notFound('Instrument', id);
-        if (!canOperate(viewer, toInstrument(row))) {
-          throw appError(
-            ErrorCode.FORBIDDEN,
-            `Only the owner's users, the platform's operators and administrators may edit instrument ${id}`,
-          );
-        }
-        const columns = Object.fromEntries(
-          Object.entries(changes).map(([field, value]) => [
-            OPERATIONS_COLUMNS[field as keyof OperationsChanges],
-            value,
-          ]),
-        );
-        const updated = await updateVersioned<InstrumentRow>(
-          tx,
-          { table: TABLE, typename: 'Instrument' },
-          id,
-          expectedVersion,
-          columns,
-          viewer,
-        );
-        return toInstrument(updated);
+        if (!row) throw notFound(TYPENAME, id);
+        const columns = decide(toInstrument(row), row);
+        return toInstrument(await updateVersioned<InstrumentRow>(tx, ENTITY, id, expectedVersion, columns, viewer));
       },
-      CONSTRAINT_FIELDS,
+      constraintFields(prefix),
     );
   }
 

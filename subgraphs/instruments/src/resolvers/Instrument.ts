@@ -10,6 +10,14 @@ export const Instrument: InstrumentResolvers = {
   platform: ({ platformId }) => (platformId ? { id: platformId } : null),
   contactName: ({ contactName }, _args, { claims }) => (isSignedIn(claims) ? contactName : null),
   contactPhone: ({ contactPhone }, _args, { claims }) => (isSignedIn(claims) ? contactPhone : null),
+  instrumentClass: async ({ classCode }, _args, { instruments }) => {
+    const found = await instruments.classByCode.load(classCode);
+    // The foreign key makes a missing class impossible; say so loudly rather than answer null.
+    if (!found) throw new Error(`class ${classCode} is missing from the classification table`);
+    return found;
+  },
+  rejectionReason: (instrument, _args, { claims }) =>
+    canSeeHistory(claims, instrument) ? instrument.rejectionReason : null,
   history: (instrument, { first, after }, { claims, instruments }) =>
     canSeeHistory(claims, instrument)
       ? instruments.history(instrument.id, parsePage({ first, after }, 'history'))

@@ -27,9 +27,31 @@ function operationsChanges(input: InstrumentOperationsInput): OperationsChanges 
   };
 }
 
+function checkedVersion(version: number): number {
+  if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+  return version;
+}
+
 export const Mutation: MutationResolvers = {
-  updateInstrumentOperations: (_root, { id, version, input }, { instruments }) => {
-    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
-    return instruments.updateOperations(id, version, operationsChanges(input));
+  updateInstrumentOperations: (_root, { id, version, input }, { instruments }) =>
+    instruments.updateOperations(id, checkedVersion(version), operationsChanges(input)),
+  createInstrument: (_root, { ownerId, input }, { instruments }) => instruments.create(ownerId, input),
+  updateInstrument: (_root, { id, version, input }, { instruments }) =>
+    instruments.updateRecord(id, checkedVersion(version), input),
+  submitInstrument: (_root, { id, version }, { instruments }) => instruments.submit(id, checkedVersion(version)),
+  publishInstrument: (_root, { id, version }, { instruments }) => instruments.publish(id, checkedVersion(version)),
+  rejectInstrument: (_root, { id, version, reason }, { instruments }) =>
+    instruments.reject(id, checkedVersion(version), reason),
+  retireInstrument: (_root, { id, version }, { instruments }) => instruments.retire(id, checkedVersion(version)),
+  pushInstruments: async (_root, { records }, { instruments }) => {
+    const results = await instruments.push(records);
+    const count = (outcome: string) => results.filter((result) => result.outcome === outcome).length;
+    return {
+      added: count('ADDED'),
+      updated: count('UPDATED'),
+      unchanged: count('UNCHANGED'),
+      rejected: count('REJECTED'),
+      results,
+    };
   },
 };

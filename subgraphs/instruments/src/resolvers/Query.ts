@@ -3,6 +3,8 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 export const Query: QueryResolvers = {
   instruments: (_root, args, { instruments }) => instruments.list(args),
   instrument: (_root, { id }, { instruments }) => instruments.byId.load(id),
+  searchInstruments: (_root, args, { instruments }) => instruments.search(args),
+  instrumentClasses: (_root, { parentCode }, { instruments }) => instruments.classes(parentCode),
   instrumentStats: (_root, { filter, groupBy }, { instruments }) => instruments.stats(filter, groupBy),
   instrumentRemovals: (_root, args, { instruments }) => instruments.removals(args),
 };
