@@ -157,7 +157,9 @@ export async function insertVersioned<TRow extends VersionedRow>(
     .table(entity.table)
     .insert({ ...row, version: 1 })
     .returning('*')) as TRow[];
-  const filed = Object.entries(row).filter(([column, value]) => column !== 'id' && value !== null && value !== undefined);
+  const filed = Object.entries(row).filter(
+    ([column, value]) => column !== 'id' && value !== null && value !== undefined,
+  );
   await tx.table(HISTORY_TABLE).insert({
     entity: entity.typename,
     record_id: row.id,

@@ -2,11 +2,6 @@ import {
   alignByKey,
   appError,
   badUserInput,
-  ErrorCode,
-  type FieldError,
-  fieldErrorsOf,
-  parsePage,
-  Role,
   type Change,
   type ChildPageKey,
   type Claims,
@@ -16,14 +11,19 @@ import {
   classCodePrefix,
   type Database,
   dateRange,
+  ErrorCode,
+  type FieldError,
+  fieldErrorsOf,
   findRemovals,
   loadChangePages,
   numberRange,
   oneOrIn,
   type Page,
   parseListPage,
+  parsePage,
   type Removal,
   type RemovalArgs,
+  Role,
   regionCriteria,
   searchText,
   toConnection,
@@ -41,12 +41,12 @@ import type {
 import { ClassificationModel, type InstrumentClass } from '../models/classification.ts';
 import {
   INSTRUMENT_ORDERS,
-  MAX_PUSH_RECORDS,
   type Instrument,
   type InstrumentConnection,
   type InstrumentCriteria,
   InstrumentModel,
   type InstrumentStatsRow,
+  MAX_PUSH_RECORDS,
   type OperationsChanges,
   type PushOutcome,
 } from '../models/instrument.ts';
@@ -226,7 +226,10 @@ export class InstrumentSource {
   /** A partner's push: each record on its own, one after another, every outcome reported. */
   async push(records: readonly InstrumentPushInput[]): Promise<PushResult[]> {
     if (this.viewer.role !== Role.PARTNER && this.viewer.role !== Role.ADMIN) {
-      throw appError(ErrorCode.FORBIDDEN, 'Only partner systems (role PARTNER) and administrators may push instruments');
+      throw appError(
+        ErrorCode.FORBIDDEN,
+        'Only partner systems (role PARTNER) and administrators may push instruments',
+      );
     }
     if (records.length > MAX_PUSH_RECORDS) {
       throw badUserInput('records', `may hold at most ${MAX_PUSH_RECORDS} records per push, got ${records.length}`);

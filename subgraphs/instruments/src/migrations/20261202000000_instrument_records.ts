@@ -8,6 +8,9 @@ import type { Knex } from 'knex';
 
 const SCHEMA = 'instruments';
 
+/** What an administrator may write when rejecting a record. */
+export const MAX_REJECTION_REASON = 500;
+
 /** NRII's limits on the record's text, as constraints named `instrument_<column>_length`. */
 export const RECORD_TEXT_LIMITS: Record<string, number> = {
   asset_number: 50,
@@ -18,7 +21,7 @@ export const RECORD_TEXT_LIMITS: Record<string, number> = {
   model: 100,
   technical_indicators: 500,
   main_functions: 300,
-  rejection_reason: 500,
+  rejection_reason: MAX_REJECTION_REASON,
 };
 
 export const REVIEW_STATUSES = ['DRAFT', 'SUBMITTED', 'PUBLISHED', 'REJECTED', 'RETIRED'] as const;
@@ -60,14 +63,17 @@ export async function up(knex: Knex): Promise<void> {
   );
   const classification = readClassification();
   for (const level of [classification.majors, classification.middles, classification.minors]) {
-    await knex.withSchema(SCHEMA).table('instrument_class').insert(
-      level.map(({ code, name, nameEn }) => ({
-        code,
-        name,
-        name_en: nameEn ?? null,
-        parent_code: code.length === 2 ? null : code.slice(0, code.length - 2),
-      })),
-    );
+    await knex
+      .withSchema(SCHEMA)
+      .table('instrument_class')
+      .insert(
+        level.map(({ code, name, nameEn }) => ({
+          code,
+          name,
+          name_en: nameEn ?? null,
+          parent_code: code.length === 2 ? null : code.slice(0, code.length - 2),
+        })),
+      );
   }
 
   // The owners this registry knows by credit code: how a partner's push names an owner.

@@ -1,15 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import {
   appError,
   applyChangedWindow,
   badUserInput,
   badUserInputs,
-  changedColumns,
   type ChangedWindow,
   type ChildPage,
   type ChildPageKey,
   type Claims,
   type Connection,
   type ConstraintFields,
+  changedColumns,
   containsPattern,
   countRows,
   type Database,
@@ -29,7 +30,6 @@ import {
   runWrite,
   updateVersioned,
 } from '@gzequip/kit';
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type {
   EnterpriseType,
@@ -43,7 +43,7 @@ import type {
   SharingMode,
 } from '../__generated__/resolvers-types.ts';
 import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
-import { RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';
+import { MAX_REJECTION_REASON, RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';
 import { RECORD_COLUMNS, recordColumns } from './record.ts';
 
 /** A row of `instruments.instrument`. */
@@ -543,7 +543,9 @@ export class InstrumentModel {
     return this.edit(id, expectedVersion, viewer, 'id', (instrument) => {
       this.mayEdit(viewer, instrument);
       if (instrument.classified) {
-        throw forbidden(`Instrument ${id} is classified: it stays with its owner and cannot be submitted for publication`);
+        throw forbidden(
+          `Instrument ${id} is classified: it stays with its owner and cannot be submitted for publication`,
+        );
       }
       if (instrument.reviewStatus !== 'DRAFT') throw wrongState(instrument, 'submitted', ['DRAFT']);
       return reviewColumns('SUBMITTED');
@@ -565,8 +567,8 @@ export class InstrumentModel {
     return this.edit(id, expectedVersion, viewer, 'reason', (instrument) => {
       mustBeAdministrator(viewer, 'reject');
       if (text === '') throw badUserInput('reason', 'is required: tell the owner what to change');
-      if (text.length > RECORD_TEXT_LIMITS.rejection_reason!) {
-        throw badUserInput('reason', `must be at most ${RECORD_TEXT_LIMITS.rejection_reason} characters`);
+      if (text.length > MAX_REJECTION_REASON) {
+        throw badUserInput('reason', `must be at most ${MAX_REJECTION_REASON} characters`);
       }
       if (instrument.reviewStatus !== 'SUBMITTED') throw wrongState(instrument, 'rejected', ['SUBMITTED']);
       return { review_status: 'REJECTED', rejection_reason: text };
@@ -593,7 +595,10 @@ export class InstrumentModel {
   ): Promise<{ outcome: PushOutcome; id: string }> {
     const { columns, problems } = recordColumns(input, 'record');
     if (input.classified) {
-      problems.push({ field: 'record.classified', reason: 'classified instruments stay with their owner and are not pushed' });
+      problems.push({
+        field: 'record.classified',
+        reason: 'classified instruments stay with their owner and are not pushed',
+      });
     }
     const code = ownerCreditCode.trim().toUpperCase();
     if (problems.length > 0) throw badUserInputs(problems);
@@ -601,7 +606,9 @@ export class InstrumentModel {
       runWrite(
         this.db,
         async (tx): Promise<{ outcome: PushOutcome; id: string }> => {
-          const owner = (await tx.table('owner').where({ credit_code: code }).first('id')) as { id: string } | undefined;
+          const owner = (await tx.table('owner').where({ credit_code: code }).first('id')) as
+            | { id: string }
+            | undefined;
           if (!owner) {
             throw badUserInput(
               'ownerCreditCode',
@@ -617,7 +624,13 @@ export class InstrumentModel {
             const row = await insertVersioned<InstrumentRow>(
               tx,
               ENTITY,
-              { id: newInstrumentId(), ...columns, owner_id: owner.id, owner_credit_code: code, review_status: 'SUBMITTED' },
+              {
+                id: newInstrumentId(),
+                ...columns,
+                owner_id: owner.id,
+                owner_credit_code: code,
+                review_status: 'SUBMITTED',
+              },
               viewer,
             );
             return { outcome: 'ADDED', id: row.id };
@@ -628,7 +641,14 @@ export class InstrumentModel {
           const changed = changedColumns(current, columns);
           if (Object.keys(changed).length === 0) return { outcome: 'UNCHANGED', id: current.id };
           const next = REVIEW_AFTER_EDIT[current.review_status as InstrumentReviewStatus];
-          await updateVersioned(tx, ENTITY, current.id, current.version, { ...changed, ...(next ? reviewColumns(next) : {}) }, viewer);
+          await updateVersioned(
+            tx,
+            ENTITY,
+            current.id,
+            current.version,
+            { ...changed, ...(next ? reviewColumns(next) : {}) },
+            viewer,
+          );
           return { outcome: 'UPDATED', id: current.id };
         },
         constraintFields('record'),

@@ -3,7 +3,7 @@
  * before anything reaches the database (whose constraints stay the last word). Creating, editing
  * and a partner's push all go through here, so they cannot disagree on what a valid record is.
  */
-import { type InputProblem, INDUSTRIES, REGIONS } from '@gzequip/kit';
+import { INDUSTRIES, type InputProblem, REGIONS } from '@gzequip/kit';
 import type { InstrumentRecordInput, InstrumentRecordPatch } from '../__generated__/resolvers-types.ts';
 import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
 import { RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';

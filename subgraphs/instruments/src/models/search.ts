@@ -113,7 +113,10 @@ function relevanceSql(alternatives: readonly string[]): { sql: string; bindings:
 /** Facet dimensions: the criterion each answers to, its SQL, and how its rows become answers. */
 const FACET_CRITERIA = ['classCodePrefix', 'industries', 'regionCodes', 'sharingModes', 'ownerTypes'] as const;
 
-function facetPredicate(criteria: InstrumentCriteria, facet: (typeof FACET_CRITERIA)[number]): [string, Knex.RawBinding[]] {
+function facetPredicate(
+  criteria: InstrumentCriteria,
+  facet: (typeof FACET_CRITERIA)[number],
+): [string, Knex.RawBinding[]] {
   switch (facet) {
     case 'classCodePrefix':
       return criteria.classCodePrefix ? ['class_code like ?', [`${criteria.classCodePrefix}%`]] : ['true', []];
@@ -196,7 +199,13 @@ export class InstrumentSearch {
         .map((i) => `m${i}`)
         .join(' and ');
     const schema = this.db.schema;
-    const rows = await this.db.raw<{ facet: string; value: string | null; name: string | null; name_en: string | null; count: number }>(
+    const rows = await this.db.raw<{
+      facet: string;
+      value: string | null;
+      name: string | null;
+      name_en: string | null;
+      count: number;
+    }>(
       `with base as (${base.sql})
       select 'classMajor' as facet, c.code as value, c.name, c.name_en, count(*)::int as count
         from base join "${schema}".instrument_class c on c.code = substr(base.class_code, 1, 2)
