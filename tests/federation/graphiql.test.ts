@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPHIQL_EXAMPLES } from '../../gateway/src/graphiql/examples.ts';
 import { closeTestGateways, type Started, testGateway } from '../support/edge.ts';
-import { token } from '../support/federation.ts';
+import { gatewayQuery, token } from '../support/federation.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -98,4 +99,15 @@ describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in a browser, offline', () => {
     const enabled = await testGateway({ production: true, introspection: false, graphiql: true });
     expect((await fetch(enabled.gateway.url.replace(/graphql$/, ''))).status).toBe(200);
   });
+});
+
+describe('the examples GraphiQL opens with', () => {
+  it.each(GRAPHIQL_EXAMPLES.map((example) => [example.title, example.query]))(
+    'answer without errors: %s',
+    async (_title, query) => {
+      const result = await gatewayQuery(query);
+      expect(result.errors).toBeUndefined();
+      expect(JSON.stringify(result.data)).not.toBe('{}');
+    },
+  );
 });

@@ -29,6 +29,20 @@ export const GRAPHIQL_EXAMPLES: { title: string; query: string }[] = [
 }`,
   },
   {
+    title: 'Search as an SME: salt-spray testing in Zunyi, with facets',
+    query: `query SearchSaltSpray {
+  searchInstruments(text: "盐雾试验", filter: { regionCode: "520300" }, first: 10) {
+    totalCount
+    edges { relevance node { name model owner { name } feeText } }
+    facets {
+      classMajor { instrumentClass { code name } count }
+      region { region { name } count }
+      industry { industry count }
+    }
+  }
+}`,
+  },
+  {
     title: 'Instrument count and value by prefecture and industry',
     query: `query ValueByPrefectureAndIndustry {
   instrumentStats(groupBy: [REGION, INDUSTRY]) {
