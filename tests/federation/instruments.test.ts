@@ -233,9 +233,17 @@ describe('an instrument from filing to the public catalogue', () => {
     const draft = await file(saltSprayChamber({ name: '交变盐雾试验箱' }));
     await mutate(SUBMIT, { id: draft.id, version: 1 }, ownerUser);
     await mutate(PUBLISH, { id: draft.id, version: 2 }, admin);
+    const since = new Date(Date.now() - 1000).toISOString();
     const edited = (await mutate(UPDATE, { id: draft.id, version: 3, input: { model: 'LRHS-1200' } }, ownerUser))
       .value as Filed;
     expect(edited.reviewStatus).toBe('SUBMITTED');
+    // To a partner mirroring the public catalogue, it has left: a tombstone says so.
+    const removals = await gatewayQuery<{ instrumentRemovals: { edges: { node: { recordId: string } }[] } }>(
+      `{ instrumentRemovals(since: "${since}", first: 100) { edges { node { recordId } } } }`,
+      {},
+      { bearer: partner },
+    );
+    expect(removals.data?.instrumentRemovals.edges.map((edge) => edge.node.recordId)).toContain(draft.id);
     const unchanged = (await mutate(UPDATE, { id: draft.id, version: 4, input: { model: 'LRHS-1200' } }, ownerUser))
       .value as Filed;
     expect(unchanged.version).toBe(4);

@@ -155,6 +155,8 @@ export type Instrument = {
    */
   history?: Maybe<ChangeConnection>;
   id: Scalars['ID']['output'];
+  /** A photograph of the instrument (http or https) */
+  imageUrl?: Maybe<Scalars['String']['output']>;
   industries: Array<Industry>;
   /** The class code's place in the classification table */
   instrumentClass: InstrumentClass;
@@ -403,6 +405,8 @@ export type InstrumentRecordInput = {
   disciplines?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At most 1,000 characters */
   feeText?: InputMaybe<Scalars['String']['input']>;
+  /** A photograph: an http(s) address, at most 500 characters */
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
   /** The key industries it serves */
   industries?: InputMaybe<Array<Industry>>;
   /** At most 300 characters */
@@ -452,6 +456,7 @@ export type InstrumentRecordPatch = {
   customsSupervised?: InputMaybe<Scalars['Boolean']['input']>;
   disciplines?: InputMaybe<Array<Scalars['String']['input']>>;
   feeText?: InputMaybe<Scalars['String']['input']>;
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
   industries?: InputMaybe<Array<Industry>>;
   mainFunctions?: InputMaybe<Scalars['String']['input']>;
   manufacturer?: InputMaybe<Scalars['String']['input']>;
@@ -685,8 +690,12 @@ export type Query = {
   __typename?: 'Query';
   instrument?: Maybe<Instrument>;
   /** The NRII classification: the major classes, or the classes directly under `parentCode`. */
-  instrumentClasses: Array<InstrumentClass>;
-  /** Instruments removed after `since` (ISO 8601), oldest first: with updatedSince lists, how a partner mirrors the catalogue. */
+  instrumentClasses?: Maybe<Array<InstrumentClass>>;
+  /**
+   * Instruments removed after `since` (ISO 8601), oldest first — deleted, or withdrawn from the
+   * public catalogue (retired, back in review, no longer shared): with updatedSince lists, how a
+   * partner mirrors the catalogue. One published again comes back through updatedSince.
+   */
   instrumentRemovals?: Maybe<RemovalConnection>;
   /**
    * Counts and total original value of the instruments the caller may see, grouped by up to three
@@ -764,7 +773,8 @@ export type RegionInstrumentsArgs = {
 export type RegionFacet = {
   __typename?: 'RegionFacet';
   count: Scalars['Int']['output'];
-  region: Region;
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
 };
 
 /** A record that was removed, for partner systems that mirror the graph. */
@@ -960,7 +970,7 @@ export type ResolversTypes = ResolversObject<{
   PushOutcome: PushOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefMapper>;
-  RegionFacet: ResolverTypeWrapper<Omit<RegionFacet, 'region'> & { region: ResolversTypes['Region'] }>;
+  RegionFacet: ResolverTypeWrapper<Omit<RegionFacet, 'region'> & { region?: Maybe<ResolversTypes['Region']> }>;
   Removal: ResolverTypeWrapper<RemovalMapper>;
   RemovalConnection: ResolverTypeWrapper<RemovalConnectionMapper>;
   RemovalEdge: ResolverTypeWrapper<Omit<RemovalEdge, 'node'> & { node: ResolversTypes['Removal'] }>;
@@ -1008,7 +1018,7 @@ export type ResolversParentTypes = ResolversObject<{
   Platform: EntityRefMapper;
   Query: Record<PropertyKey, never>;
   Region: RegionRefMapper;
-  RegionFacet: Omit<RegionFacet, 'region'> & { region: ResolversParentTypes['Region'] };
+  RegionFacet: Omit<RegionFacet, 'region'> & { region?: Maybe<ResolversParentTypes['Region']> };
   Removal: RemovalMapper;
   RemovalConnection: RemovalConnectionMapper;
   RemovalEdge: Omit<RemovalEdge, 'node'> & { node: ResolversParentTypes['Removal'] };
@@ -1072,6 +1082,7 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   feeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<InstrumentHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
   instrumentClass?: Resolver<ResolversTypes['InstrumentClass'], ParentType, ContextType>;
   mainFunctions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1204,7 +1215,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
-  instrumentClasses?: Resolver<Array<ResolversTypes['InstrumentClass']>, ParentType, ContextType, Partial<QueryInstrumentClassesArgs>>;
+  instrumentClasses?: Resolver<Maybe<Array<ResolversTypes['InstrumentClass']>>, ParentType, ContextType, Partial<QueryInstrumentClassesArgs>>;
   instrumentRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentRemovalsArgs, 'first' | 'since'>>;
   instrumentStats?: Resolver<Maybe<Array<ResolversTypes['InstrumentStatsRow']>>, ParentType, ContextType, RequireFields<QueryInstrumentStatsArgs, 'groupBy'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
@@ -1219,7 +1230,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type RegionFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionFacet'] = ResolversParentTypes['RegionFacet']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
 }>;
 
 export type RemovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Removal'] = ResolversParentTypes['Removal']> = ResolversObject<{

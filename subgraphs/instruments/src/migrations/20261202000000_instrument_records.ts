@@ -22,6 +22,7 @@ export const RECORD_TEXT_LIMITS: Record<string, number> = {
   technical_indicators: 500,
   main_functions: 300,
   rejection_reason: MAX_REJECTION_REASON,
+  image_url: 500,
 };
 
 export const REVIEW_STATUSES = ['DRAFT', 'SUBMITTED', 'PUBLISHED', 'REJECTED', 'RETIRED'] as const;
@@ -95,6 +96,7 @@ export async function up(knex: Knex): Promise<void> {
     table.text('rejection_reason');
     table.timestamp('published_at', { useTz: true });
     table.boolean('classified').notNullable().defaultTo(false);
+    table.text('image_url');
     table.index(['review_status']);
   });
   // Records filed before review existed were the published catalogue.
@@ -124,6 +126,22 @@ export async function up(knex: Knex): Promise<void> {
     );
   }
   await knex.raw(
+    `alter table ${SCHEMA}.instrument add constraint instrument_image_url_scheme check (image_url ~ '^(http|https)://')`,
+  );
+  // A record leaving the public catalogue (retired, back in review, no longer shared) is, to a
+  // partner mirroring the catalogue, a removal: it gets a tombstone like a deleted one.
+  await knex.raw(`
+    create function ${SCHEMA}.record_withdrawal() returns trigger language plpgsql as $$
+    begin
+      insert into ${SCHEMA}.removal (entity, record_id) values ('Instrument', old.id);
+      return new;
+    end $$`);
+  await knex.raw(`
+    create trigger instrument_withdrawal after update on ${SCHEMA}.instrument for each row
+    when (old.review_status = 'PUBLISHED' and old.sharing_mode <> 'NOT_SHARED' and not old.classified
+      and not (new.review_status = 'PUBLISHED' and new.sharing_mode <> 'NOT_SHARED' and not new.classified))
+    execute function ${SCHEMA}.record_withdrawal()`);
+  await knex.raw(
     `alter table ${SCHEMA}.instrument add column search_document text generated always as (${SEARCH_DOCUMENT}) stored`,
   );
   await knex.raw(
@@ -132,12 +150,15 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw(`drop trigger instrument_withdrawal on ${SCHEMA}.instrument`);
+  await knex.raw(`drop function ${SCHEMA}.record_withdrawal`);
   await knex.raw(`drop index ${SCHEMA}.instrument_search_document_trgm`);
   await knex.raw(`alter table ${SCHEMA}.instrument drop column search_document`);
   for (const column of Object.keys(RECORD_TEXT_LIMITS)) {
     await knex.raw(`alter table ${SCHEMA}.instrument drop constraint instrument_${column}_length`);
   }
   for (const constraint of [
+    'instrument_image_url_scheme',
     'instrument_name_not_blank',
     'instrument_asset_number_not_blank',
     'instrument_classified_not_shared',
@@ -151,7 +172,14 @@ export async function down(knex: Knex): Promise<void> {
   }
   await knex.schema.withSchema(SCHEMA).alterTable('instrument', (table) => {
     table.dropIndex(['review_status']);
-    for (const column of ['owner_credit_code', 'review_status', 'rejection_reason', 'published_at', 'classified']) {
+    for (const column of [
+      'owner_credit_code',
+      'review_status',
+      'rejection_reason',
+      'published_at',
+      'classified',
+      'image_url',
+    ]) {
       table.dropColumn(column);
     }
   });

@@ -68,6 +68,7 @@ export interface InstrumentRow {
   sharing_rules: string | null;
   fee_text: string | null;
   service_url: string | null;
+  image_url: string | null;
   sharing_mode: string;
   status: string;
   address: string | null;
@@ -109,6 +110,7 @@ export interface Instrument {
   sharingRules: string | null;
   feeText: string | null;
   serviceUrl: string | null;
+  imageUrl: string | null;
   sharingMode: SharingMode;
   status: InstrumentStatus;
   address: string | null;
@@ -227,6 +229,7 @@ export function toInstrument(row: InstrumentRow): Instrument {
     sharingRules: row.sharing_rules,
     feeText: row.fee_text,
     serviceUrl: row.service_url,
+    imageUrl: row.image_url,
     sharingMode: row.sharing_mode as SharingMode,
     status: row.status as InstrumentStatus,
     address: row.address,
@@ -338,6 +341,7 @@ function constraintFields(prefix: string): ConstraintFields {
       ]),
     ),
     instrument_service_url_scheme: named('serviceUrl', 'must be an http:// or https:// address'),
+    instrument_image_url_scheme: named('imageUrl', 'must be an http:// or https:// address'),
     instrument_status_check: named('status'),
     instrument_sharing_mode_check: named('sharingMode'),
     instrument_class_code_fkey: named('classCode', 'is not a class of the NRII classification (see instrumentClasses)'),

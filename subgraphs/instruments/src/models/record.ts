@@ -29,6 +29,7 @@ export const RECORD_COLUMNS = {
   sharingRules: 'sharing_rules',
   feeText: 'fee_text',
   serviceUrl: 'service_url',
+  imageUrl: 'image_url',
   sharingMode: 'sharing_mode',
   status: 'status',
   regionCode: 'region_code',
@@ -59,6 +60,7 @@ const OPTIONAL = new Set<RecordField>([
   'sharingRules',
   'feeText',
   'serviceUrl',
+  'imageUrl',
   'address',
   'contactName',
   'contactPhone',
@@ -187,6 +189,7 @@ export function recordColumns(
         }
         break;
       case 'serviceUrl':
+      case 'imageUrl':
         if (!/^https?:\/\/\S+$/.test(value as string)) {
           refuse(field, 'must be an http:// or https:// address');
           continue;
