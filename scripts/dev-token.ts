@@ -4,9 +4,9 @@
  * or JWT_SECRET). Production tokens come from the province's identity provider (JWT_JWKS_URL).
  */
 import { Role } from '@gzequip/kit';
-import { SignJWT } from 'jose';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
-import { dataRoot, devSecrets, JWT_AUDIENCE, JWT_ISSUER } from './lib/devEnvironment.ts';
+import { dataRoot } from './lib/devEnvironment.ts';
+import { mintDevToken } from './lib/devToken.ts';
 
 const { values } = parseCommandLine(
   `Usage: ${pnpmCommand()} dev-token [options]
@@ -35,18 +35,15 @@ Options:
 const role = String(values.role).toUpperCase();
 if (!(role in Role)) stop(`--role must be one of ${Object.values(Role).join(', ')}`, 2);
 
-const token = await new SignJWT({
-  role,
-  ...(values.enterprise ? { enterpriseId: String(values.enterprise) } : {}),
-  platformIds: String(values.platforms).split(',').filter(Boolean),
-  scope: String(values.scope),
-})
-  .setProtectedHeader({ alg: 'HS256' })
-  .setSubject(String(values.sub))
-  .setIssuer(JWT_ISSUER)
-  .setAudience(JWT_AUDIENCE)
-  .setIssuedAt()
-  .setExpirationTime(String(values.ttl))
-  .sign(new TextEncoder().encode(devSecrets().JWT_SECRET));
+const token = await mintDevToken(
+  {
+    role,
+    sub: String(values.sub),
+    ...(values.enterprise ? { enterpriseId: String(values.enterprise) } : {}),
+    platformIds: String(values.platforms).split(',').filter(Boolean),
+    scope: String(values.scope),
+  },
+  String(values.ttl),
+);
 
 console.log(token);

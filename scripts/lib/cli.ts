@@ -1,8 +1,12 @@
 /** What the project's commands share on the command line: `--help`, clear refusals, and how to name pnpm. */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { repoRoot } from './devEnvironment.ts';
+
+// Not devEnvironment's repoRoot: that module loads every subgraph and the gateway, seconds a
+// command spends before it can even print its --help.
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -490,14 +490,14 @@ describe("a partner's push", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('is for partners and administrators only, and at most 500 records at a time', async () => {
+  it('is for partners and administrators only, and at most 100 records at a time', async () => {
     const asOwner = await mutate(
       PUSH,
       { records: [{ ownerCreditCode: creditCode, record: saltSprayChamber() }] },
       ownerUser,
     );
     expect(asOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const tooMany = Array.from({ length: 501 }, () => ({ ownerCreditCode: creditCode, record: saltSprayChamber() }));
+    const tooMany = Array.from({ length: 101 }, () => ({ ownerCreditCode: creditCode, record: saltSprayChamber() }));
     const refused = await mutate(PUSH, { records: tooMany }, partner);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
   });

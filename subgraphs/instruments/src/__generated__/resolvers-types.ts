@@ -570,7 +570,7 @@ export type Mutation = {
   /** Administrators: publishes a SUBMITTED record to the public catalogue. */
   publishInstrument?: Maybe<Instrument>;
   /**
-   * Partners (role PARTNER): files or updates up to 500 records keyed by (owner's credit code,
+   * Partners (role PARTNER): files or updates up to 100 records keyed by (owner's credit code,
    * asset number), each in its own transaction. The same key twice updates, never duplicates; a
    * record that matches what is stored is UNCHANGED. Every record's outcome is reported.
    */
