@@ -7,6 +7,9 @@
  * platforms, large instruments in the NRII record format, and the 2024–2025 platform assessments.
  * The generators in demo-data/ keep it coherent (tests/demoData.test.ts checks that they do). The
  * output is deterministic: one seeded PRNG, no clock. Keys are the tables' column names.
+ *
+ * `--instruments N` writes no file: it loads N generated instruments (demo-data/manyInstruments.ts)
+ * into the instruments database the federation uses, for trying search at a real catalogue's size.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,17 +18,24 @@ import { buildAssessments, INDICATORS } from './demo-data/assessments.ts';
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
-import { parseCommandLine, pnpmCommand } from './lib/cli.ts';
+import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
 const { values } = parseCommandLine(
-  `Usage: ${pnpmCommand()} demo-data [--check]
+  `Usage: ${pnpmCommand()} demo-data [--check | --instruments N]
 
 Writes the demo data every subgraph seeds an empty database with
 (subgraphs/<name>/src/seed/demo-data.json), deterministically.
 
-  --check   write nothing; exit 1 if a seed file differs from what would be written`,
-  { check: { type: 'boolean', default: false } },
+  --check           write nothing; exit 1 if a seed file differs from what would be written
+  --instruments N   write no file: load N generated instruments (ids ins-g000001…, replacing
+                    those loaded before) into the instruments database ${pnpmCommand()} start uses —
+                    INSTRUMENTS_DATABASE_URL's, else the embedded one — migrating and seeding it
+                    first. Stop ${pnpmCommand()} start before loading into the embedded database.`,
+  { check: { type: 'boolean', default: false }, instruments: { type: 'string' } },
 );
+
+/** Ids `ins-g000001` … `ins-g999999`. */
+const MAX_GENERATED = 999_999;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,9 +57,26 @@ function writeSeed(subgraph: string, tables: Record<string, object[]>): void {
 
 const enterprises = buildEnterprises();
 const platform = buildPlatforms(enterprises);
+
+if (values.instruments !== undefined) {
+  if (values.check) stop('--check and --instruments do not go together: --instruments writes no seed file');
+  const count = Number(values.instruments);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_GENERATED) {
+    stop(
+      `--instruments takes a whole number from 1 to ${MAX_GENERATED.toLocaleString('en')}, not ${values.instruments}`,
+    );
+  }
+  // Imported only here: writing the seed files needs no database (nor the subgraphs' modules).
+  const { loadIntoFederationDatabase } = await import('./lib/generatedInstruments.ts');
+  await loadIntoFederationDatabase(count, { enterprises, platforms: platform });
+  process.exit(0);
+}
+
 writeSeed('enterprises', { region: buildRegions(), enterprise: enterprises.map(enterpriseRow) });
 writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
-writeSeed('instruments', { instrument: buildInstruments(enterprises, platform) });
+// The instrument registry's own directory of owners by credit code, for partners' pushes.
+const owners = enterprises.map(({ id, credit_code }) => ({ id, credit_code }));
+writeSeed('instruments', { instrument: buildInstruments(enterprises, platform), owner: owners });
 writeSeed('assessments', { indicator: INDICATORS, ...buildAssessments(platform) });
 
 if (stale.length > 0) {

@@ -33,8 +33,8 @@ import {
   weighted,
 } from './world.ts';
 
-type SharingMode = 'EXTERNAL' | 'INTERNAL' | 'NOT_SHARED';
-type InstrumentStatus =
+export type SharingMode = 'EXTERNAL' | 'INTERNAL' | 'NOT_SHARED';
+export type InstrumentStatus =
   | 'NORMAL'
   | 'STANDBY'
   | 'REMOTE_SERVICE'
@@ -245,25 +245,25 @@ export const INSTRUMENT_KINDS: readonly InstrumentKind[] = [
     functions: '用于整车动力性、经济性、排放及新能源汽车续驶里程测试。', service: '整车动力性、经济性与续驶里程测试' },
 ];
 
-const EXTERNAL_RULES = [
+export const EXTERNAL_RULES = [
   '通过贵州省大型科研仪器开放共享平台在线预约，提前3个工作日提交申请，经设备管理员审核后安排机时。',
   '面向社会开放，委托测试由本单位技术人员操作；自主上机用户须经培训考核合格。',
   '优先保障本单位科研任务，其余机时对外开放；预约后未按时使用且未提前24小时取消的，按预约时长的50%收费。',
   '可使用创新券支付；送样检测一般5个工作日内出具报告，加急服务另行收费。',
 ];
-const INTERNAL_RULE = '仅面向本单位及所属集团内部用户开放，需经部门负责人审批。';
-const NOT_SHARED_RULE = '设备承担本单位重点型号研制任务，机时饱和，暂不对外开放共享。';
+export const INTERNAL_RULE = '仅面向本单位及所属集团内部用户开放，需经部门负责人审批。';
+export const NOT_SHARED_RULE = '设备承担本单位重点型号研制任务，机时饱和，暂不对外开放共享。';
 
 // biome-ignore format: data table
-const SOURCE_WEIGHTS: readonly (readonly [string, number])[] = [['PURCHASED', 92], ['DONATED', 5], ['OTHER', 3]];
+export const SOURCE_WEIGHTS: readonly (readonly [string, number])[] = [['PURCHASED', 92], ['DONATED', 5], ['OTHER', 3]];
 // biome-ignore format: data table
-const STATUS_WEIGHTS: readonly (readonly [InstrumentStatus, number])[] = [
+export const STATUS_WEIGHTS: readonly (readonly [InstrumentStatus, number])[] = [
   ['NORMAL', 76], ['STANDBY', 6], ['REMOTE_SERVICE', 5], ['OCCASIONAL_FAULT', 5],
   ['FREQUENT_FAULTS', 2], ['AWAITING_REPAIR', 4], ['AWAITING_SCRAPPING', 2],
 ];
 
 /** The building an instrument stands in, by the kind of unit that owns it. */
-const BUILDINGS: Record<EnterpriseType, readonly string[]> = {
+export const BUILDINGS: Record<EnterpriseType, readonly string[]> = {
   UNIVERSITY: ['实验楼A座', '实验楼B座', '分析测试中心', '工程训练中心'],
   RESEARCH_INSTITUTE: ['研发楼', '分析测试中心', '中试基地'],
   TESTING_INSTITUTION: ['检测中心', '试验大楼', '理化实验室'],
@@ -274,7 +274,7 @@ const BUILDINGS: Record<EnterpriseType, readonly string[]> = {
 /** The first year instruments in the data entered service. */
 const FIRST_YEAR = 2008;
 /** Duty-free research imports stay under customs supervision for five years. */
-const CUSTOMS_YEARS = 5;
+export const CUSTOMS_YEARS = 5;
 
 /** Whether an owner would have an instrument of this kind at all. */
 export function fits(kind: InstrumentKind, owner: Pick<Enterprise, 'type' | 'industries' | 'line'>): boolean {
@@ -283,7 +283,7 @@ export function fits(kind: InstrumentKind, owner: Pick<Enterprise, 'type' | 'ind
   return owner.type !== 'MANUFACTURER' || (owner.line !== null && kind.owners.includes(owner.line));
 }
 
-function feeText(kind: InstrumentKind, owner: Enterprise, mode: SharingMode): string {
+export function feeText(kind: InstrumentKind, owner: Enterprise, mode: SharingMode): string {
   const [unit, min, max] = kind.fee;
   const external = Math.round(int(min, max) / 10) * 10;
   const internal = Math.round(external / 20) * 10;
@@ -311,7 +311,10 @@ function hostPlatform(local: PlatformRow[], tags: Industry[], hosted: Map<string
 }
 
 /** The model and the year it entered service: after the owner was founded and the model came out. */
-function makeAndYear(kind: InstrumentKind, owner: Enterprise): { maker: Maker; selfBuilt: boolean; year: number } {
+export function makeAndYear(
+  kind: InstrumentKind,
+  owner: Enterprise,
+): { maker: Maker; selfBuilt: boolean; year: number } {
   const earliest = Math.max(FIRST_YEAR, owner.founded_year);
   if (kind.bench === true && chance(0.3)) {
     return {
@@ -324,6 +327,9 @@ function makeAndYear(kind: InstrumentKind, owner: Enterprise): { maker: Maker; s
   const maker = pick(available);
   return { maker, selfBuilt: false, year: int(Math.max(earliest, maker[3]), THIS_YEAR - 1) };
 }
+
+/** When the demo catalogue went public (a fixed moment: the demo data never reads the clock). */
+export const CATALOGUE_PUBLISHED = `${THIS_YEAR}-03-01T00:00:00.000Z`;
 
 export function buildInstruments(enterprises: Enterprise[], platforms: PlatformRow[]): object[] {
   const rows: object[] = [];
@@ -391,7 +397,10 @@ export function buildInstruments(enterprises: Enterprise[], platforms: PlatformR
         industries: tags,
         owner_id: owner.id,
         owner_type: owner.type,
+        owner_credit_code: owner.credit_code,
         platform_id: platform ? platform.id : null,
+        review_status: 'PUBLISHED',
+        published_at: CATALOGUE_PUBLISHED,
       });
     }
   }

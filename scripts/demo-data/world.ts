@@ -169,7 +169,32 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const random = mulberry32(20201216); // the day the provincial action plan was signed
+/** The stream every draw below takes from: the main one, unless a `Stream` has lent its own. */
+let random = mulberry32(20201216); // the day the provincial action plan was signed
+
+/**
+ * A PRNG stream of its own, for data drawn apart from the seed files (the generated bulk
+ * instruments): what `draw` runs takes from this stream through the helpers below, and the main
+ * stream, so the committed seeds, never sees those draws. The stream carries on between calls.
+ */
+export interface Stream {
+  draw<T>(work: () => T): T;
+}
+
+export function stream(seed: number): Stream {
+  const own = mulberry32(seed);
+  return {
+    draw(work) {
+      const main = random;
+      random = own;
+      try {
+        return work();
+      } finally {
+        random = main;
+      }
+    },
+  };
+}
 
 export function int(min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -110,7 +110,10 @@ describe('--help', () => {
     ['query'],
     ['bench:startup'],
     ['bench:edge'],
+    ['bench:search'],
     ['demo-data'],
+    ['import:instruments'],
+    ['export:instruments'],
   ])('pnpm %s --help prints its usage and runs nothing', async (command, separator) => {
     const { stdout } = await run('pnpm', ['--silent', command, ...(separator ? [separator] : []), '--help'], {
       cwd: repoRoot,
