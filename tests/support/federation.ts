@@ -182,7 +182,7 @@ export type Row = Record<string, unknown>;
 /** The first instrument (in id order) whose columns match `where`, as the database holds it. */
 /** A stored instrument row without the columns the database generates, so a copy of it can be inserted. */
 export function insertable(row: Row | undefined): Row {
-  const { search_document: _generated, ...rest } = row ?? {};
+  const { search_document: _document, search_title: _title, search_title_pairs: _pairs, ...rest } = row ?? {};
   return rest;
 }
 

@@ -11,6 +11,7 @@ export * from './loaders.ts';
 export * from './logger.ts';
 export * from './pagination.ts';
 export * from './seed.ts';
+export * from './selection.ts';
 export * from './stats.ts';
 export * from './subgraph.ts';
 export * from './subgraphServer.ts';

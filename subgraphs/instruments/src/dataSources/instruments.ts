@@ -170,7 +170,8 @@ export class InstrumentSource {
     return this.historyPages.load({ parentId: instrumentId, page });
   }
 
-  async search(args: SearchArgs): Promise<InstrumentSearchConnection> {
+  /** `withFacets`: the request selects the facets (then the total comes with them). */
+  async search(args: SearchArgs, withFacets: boolean): Promise<InstrumentSearchConnection> {
     const text = searchText(args.text, 'text');
     const criteria = await this.criteria(args.filter, 'filter');
     // Without text there is no relevance: the newest come first. RELEVANCE and NEWEST only run downwards.
@@ -182,7 +183,7 @@ export class InstrumentSource {
       '',
       SEARCH_ORDERS,
     );
-    return new InstrumentSearch(this.db).search(text, criteria, page, this.viewer);
+    return new InstrumentSearch(this.db).search(text, criteria, page, this.viewer, withFacets);
   }
 
   classes(parentCode: string | null | undefined): Promise<InstrumentClass[]> {

@@ -36,6 +36,9 @@ export const CREDIT_CODE_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{18}$';
  */
 const SEARCH_DOCUMENT = `lower(name || ' ' || coalesce(name_en, '') || ' ' || model || ' ' || manufacturer || ' ' || main_functions || ' ' || technical_indicators)`;
 
+/** What similarity is measured against: the names and the model, lower-cased. */
+const SEARCH_TITLE = `lower(name || ' ' || coalesce(name_en, '') || ' ' || model)`;
+
 interface ClassificationFile {
   majors: { code: string; name: string; nameEn?: string }[];
   middles: { code: string; name: string; nameEn?: string }[];
@@ -147,9 +150,27 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     `create index instrument_search_document_trgm on ${SCHEMA}.instrument using gin (search_document gin_trgm_ops)`,
   );
+  // Names and model: where similarity (typos, near forms) is looked for, short enough to check quickly.
+  await knex.raw(
+    `alter table ${SCHEMA}.instrument add column search_title text generated always as (${SEARCH_TITLE}) stored`,
+  );
+  await knex.raw(
+    `create index instrument_search_title_trgm on ${SCHEMA}.instrument using gin (search_title gin_trgm_ops)`,
+  );
+  // Two-character text (光谱, 电镜) has no trigram: its pairs of characters are indexed instead.
+  await knex.raw(`
+    create function ${SCHEMA}.character_pairs(text) returns text[] language sql immutable parallel safe as $$
+      select coalesce(array_agg(distinct substr($1, i, 2)), '{}') from generate_series(1, char_length($1) - 1) as i
+    $$`);
+  await knex.raw(
+    `alter table ${SCHEMA}.instrument add column search_title_pairs text[] generated always as (${SCHEMA}.character_pairs(${SEARCH_TITLE})) stored`,
+  );
+  await knex.raw(`create index instrument_search_title_pairs on ${SCHEMA}.instrument using gin (search_title_pairs)`);
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw(`alter table ${SCHEMA}.instrument drop column search_title_pairs, drop column search_title`);
+  await knex.raw(`drop function ${SCHEMA}.character_pairs`);
   await knex.raw(`drop trigger instrument_withdrawal on ${SCHEMA}.instrument`);
   await knex.raw(`drop function ${SCHEMA}.record_withdrawal`);
   await knex.raw(`drop index ${SCHEMA}.instrument_search_document_trgm`);

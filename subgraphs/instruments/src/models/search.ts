@@ -83,12 +83,25 @@ function alternativesOf(text: string): string[] {
   return expansion ? [lower, expansion] : [lower];
 }
 
-/** Rows whose document contains one of the alternatives, or has a word close to it. */
+/**
+ * Rows matching one of the alternatives. Three characters or more: the document contains it, or
+ * the names and model have a word close to it (trigram indexes serve both). Shorter text has no
+ * trigram: it is looked for in the names and model, through their indexed character pairs.
+ */
 function whereMatches(query: Knex.QueryBuilder, alternatives: readonly string[]): void {
   query.where((match) => {
     for (const alternative of alternatives) {
-      match.orWhereRaw('search_document like ?', [containsPattern(alternative)]);
-      match.orWhereRaw('? <% search_document', [alternative]);
+      if ([...alternative].length >= 3) {
+        match.orWhereRaw('search_document like ?', [containsPattern(alternative)]);
+        match.orWhereRaw('? <% search_title', [alternative]);
+      } else if ([...alternative].length === 2) {
+        match.orWhereRaw('(search_title_pairs @> array[?]::text[] and search_title like ?)', [
+          alternative,
+          containsPattern(alternative),
+        ]);
+      } else {
+        match.orWhereRaw('search_title like ?', [containsPattern(alternative)]);
+      }
     }
   });
 }
@@ -99,13 +112,13 @@ function whereMatches(query: Knex.QueryBuilder, alternatives: readonly string[])
  */
 function relevanceSql(alternatives: readonly string[]): { sql: string; bindings: string[] } {
   const one = `(4 * (lower(name) like ?)::int + 2 * (lower(coalesce(name_en, '')) like ?)::int
-    + 2 * word_similarity(?, lower(name)) + (search_document like ?)::int + word_similarity(?, search_document))`;
+    + 2 * word_similarity(?, lower(name)) + (search_document like ?)::int)`;
   const parts = alternatives.map(() => one);
   return {
     sql: `round((${parts.length > 1 ? `greatest(${parts.join(', ')})` : parts[0]})::numeric, 6)`,
     bindings: alternatives.flatMap((alternative) => {
       const pattern = containsPattern(alternative);
-      return [pattern, pattern, alternative, pattern, alternative];
+      return [pattern, pattern, alternative, pattern];
     }),
   };
 }
@@ -140,6 +153,7 @@ export class InstrumentSearch {
     criteria: InstrumentCriteria,
     page: Page<SearchHit>,
     viewer: Claims,
+    withFacets: boolean,
   ): Promise<InstrumentSearchConnection> {
     const alternatives = text ? alternativesOf(text) : [];
     const matching = (withCriteria: InstrumentCriteria) => {
@@ -161,19 +175,29 @@ export class InstrumentSearch {
       ...toInstrument(row),
       relevance: row.relevance == null ? null : Number(row.relevance),
     }));
-    const connection = toConnection(hits, page, () => countRows(matching(criteria)));
+    // Asked for facets, the total comes from the same statement: the matching rows are found once.
+    let summary: Promise<{ total: number; facets: InstrumentFacets }> | undefined;
+    const summarize = () => {
+      summary ??= this.summary(matching, criteria);
+      return summary;
+    };
+    const total = withFacets ? async () => (await summarize()).total : () => countRows(matching(criteria));
+    const connection = toConnection(hits, page, total);
     return {
       ...connection,
       edges: connection.edges.map(({ cursor, node }) => ({ cursor, node, relevance: node.relevance })),
-      facets: () => this.facets(matching, criteria),
+      facets: async () => (await summarize()).facets,
     };
   }
 
-  /** The five facets in one statement: the matching rows once, each facet under the others' conditions. */
-  private async facets(
+  /**
+   * The total and the five facets in one statement: the matching rows found once, each facet
+   * counted under the others' conditions.
+   */
+  private async summary(
     matching: (criteria: InstrumentCriteria) => Knex.QueryBuilder,
     criteria: InstrumentCriteria,
-  ): Promise<InstrumentFacets> {
+  ): Promise<{ total: number; facets: InstrumentFacets }> {
     const withoutFacets: InstrumentCriteria = {
       ...criteria,
       classCodePrefix: null,
@@ -219,11 +243,13 @@ export class InstrumentSearch {
       select 'sharingMode', sharing_mode, null, null, count(*)::int from base where ${others(3)} group by sharing_mode
       union all
       select 'ownerType', owner_type, null, null, count(*)::int from base where ${others(4)} group by owner_type
+      union all
+      select 'total', null, null, null, count(*)::int from base where ${others(-1)}
       order by facet, count desc, value`,
       base.bindings as Knex.RawBinding[],
     );
     const of = (facet: string) => rows.filter((row) => row.facet === facet);
-    return {
+    const facets: InstrumentFacets = {
       classMajor: of('classMajor').map((row) => ({
         instrumentClass: { code: row.value as string, name: row.name as string, nameEn: row.name_en, parentCode: null },
         count: row.count,
@@ -233,5 +259,6 @@ export class InstrumentSearch {
       sharingMode: of('sharingMode').map((row) => ({ sharingMode: row.value as SharingMode, count: row.count })),
       ownerType: of('ownerType').map((row) => ({ ownerType: row.value as EnterpriseType | null, count: row.count })),
     };
+    return { total: of('total')[0]?.count ?? 0, facets };
   }
 }

@@ -1,9 +1,10 @@
+import { selectsField } from '@gzequip/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
   instruments: (_root, args, { instruments }) => instruments.list(args),
   instrument: (_root, { id }, { instruments }) => instruments.byId.load(id),
-  searchInstruments: (_root, args, { instruments }) => instruments.search(args),
+  searchInstruments: (_root, args, { instruments }, info) => instruments.search(args, selectsField(info, 'facets')),
   instrumentClasses: (_root, { parentCode }, { instruments }) => instruments.classes(parentCode),
   instrumentStats: (_root, { filter, groupBy }, { instruments }) => instruments.stats(filter, groupBy),
   instrumentRemovals: (_root, args, { instruments }) => instruments.removals(args),
