@@ -163,6 +163,15 @@ export class InstrumentSearch {
       if (alternatives.length > 0) whereMatches(query, alternatives);
       return query;
     };
+    // Asked for facets, the total comes from the same statement: the matching rows are found once.
+    let summary: Promise<{ total: number; facets: InstrumentFacets }> | undefined;
+    const summarize = () => {
+      summary ??= this.summary(matching, criteria);
+      return summary;
+    };
+    const total = withFacets ? async () => (await summarize()).total : () => countRows(matching(criteria));
+    // Started now, the summary runs beside the page on PostgreSQL's pool (PGlite takes them in turn).
+    if (withFacets) summarize().catch(() => {});
     const inner = matching(criteria).select('*');
     if (alternatives.length > 0) {
       const relevance = relevanceSql(alternatives);
@@ -175,13 +184,6 @@ export class InstrumentSearch {
       ...toInstrument(row),
       relevance: row.relevance == null ? null : Number(row.relevance),
     }));
-    // Asked for facets, the total comes from the same statement: the matching rows are found once.
-    let summary: Promise<{ total: number; facets: InstrumentFacets }> | undefined;
-    const summarize = () => {
-      summary ??= this.summary(matching, criteria);
-      return summary;
-    };
-    const total = withFacets ? async () => (await summarize()).total : () => countRows(matching(criteria));
     const connection = toConnection(hits, page, total);
     return {
       ...connection,
