@@ -97,7 +97,8 @@ export function changedColumns(current: object, changes: Record<string, unknown>
 /**
  * Applies `changes` (column → value) to one row, if its version is still `expectedVersion`: the
  * row gets the next version and the history a record of the fields that really changed. An
- * edit that changes nothing stores nothing. The row is locked while this runs.
+ * edit that changes nothing stores nothing. The row is locked while this runs; pass it as
+ * `locked` when the caller has already read it `for update` in this transaction.
  */
 export async function updateVersioned<TRow extends VersionedRow>(
   tx: Database,
@@ -106,8 +107,9 @@ export async function updateVersioned<TRow extends VersionedRow>(
   expectedVersion: number,
   changes: Record<string, unknown>,
   by: Claims,
+  locked?: TRow,
 ): Promise<TRow> {
-  const current = (await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined;
+  const current = locked ?? ((await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined);
   if (!current) throw notFound(entity.typename, id);
   if (current.version !== expectedVersion) {
     throw appError(
@@ -123,25 +125,34 @@ export async function updateVersioned<TRow extends VersionedRow>(
     .where({ id, version: expectedVersion })
     .update({ ...Object.fromEntries(changed), version: expectedVersion + 1 })
     .returning('*')) as TRow[];
-  await tx.table(HISTORY_TABLE).insert({
-    entity: entity.typename,
-    record_id: id,
-    version: expectedVersion + 1,
-    changed_by: by.userId,
-    role: by.role,
-    changes: JSON.stringify(
-      Object.fromEntries(
-        changed.map(([column, value]) => [
-          column,
-          { from: (current as Record<string, unknown>)[column] ?? null, to: value },
-        ]),
-      ),
-    ),
-  });
+  const before = current as Record<string, unknown>;
+  await recordChange(tx, entity.typename, id, expectedVersion + 1, by, changed, (column) => before[column] ?? null);
   return row as TRow;
 }
 
 const HISTORY_TABLE = 'change_history';
+
+/** One entry of the history: which columns the edit that made `version` set, from what, to what. */
+async function recordChange(
+  tx: Database,
+  typename: string,
+  id: string,
+  version: number,
+  by: Claims,
+  columns: [column: string, value: unknown][],
+  previous: (column: string) => unknown,
+): Promise<void> {
+  await tx.table(HISTORY_TABLE).insert({
+    entity: typename,
+    record_id: id,
+    version,
+    changed_by: by.userId,
+    role: by.role,
+    changes: JSON.stringify(
+      Object.fromEntries(columns.map(([column, value]) => [column, { from: previous(column), to: value }])),
+    ),
+  });
+}
 
 /**
  * Inserts a new record at version 1, and its first history entry: every field it was filed with
@@ -160,14 +171,7 @@ export async function insertVersioned<TRow extends VersionedRow>(
   const filed = Object.entries(row).filter(
     ([column, value]) => column !== 'id' && value !== null && value !== undefined,
   );
-  await tx.table(HISTORY_TABLE).insert({
-    entity: entity.typename,
-    record_id: row.id,
-    version: 1,
-    changed_by: by.userId,
-    role: by.role,
-    changes: JSON.stringify(Object.fromEntries(filed.map(([column, value]) => [column, { from: null, to: value }]))),
-  });
+  await recordChange(tx, entity.typename, row.id, 1, by, filed, () => null);
   return inserted as TRow;
 }
 

@@ -1,7 +1,5 @@
 import {
   alignByKey,
-  appError,
-  badUserInput,
   type Change,
   type ChildPageKey,
   type Claims,
@@ -11,9 +9,6 @@ import {
   classCodePrefix,
   type Database,
   dateRange,
-  ErrorCode,
-  type FieldError,
-  fieldErrorsOf,
   findRemovals,
   loadChangePages,
   numberRange,
@@ -23,7 +18,6 @@ import {
   parsePage,
   type Removal,
   type RemovalArgs,
-  Role,
   regionCriteria,
   searchText,
   toConnection,
@@ -46,9 +40,8 @@ import {
   type InstrumentCriteria,
   InstrumentModel,
   type InstrumentStatsRow,
-  MAX_PUSH_RECORDS,
   type OperationsChanges,
-  type PushOutcome,
+  type PushResult,
 } from '../models/instrument.ts';
 import { InstrumentSearch, type InstrumentSearchConnection, SEARCH_ORDERS, type SearchHit } from '../models/search.ts';
 
@@ -58,15 +51,6 @@ export interface SearchArgs {
   orderBy?: InstrumentSearchOrder | null;
   first?: number | null;
   after?: string | null;
-}
-
-export interface PushResult {
-  index: number;
-  ownerCreditCode: string;
-  assetNumber: string;
-  outcome: PushOutcome | 'REJECTED';
-  instrumentId: string | null;
-  errors: FieldError[];
 }
 
 /** The arguments every instrument list takes. */
@@ -224,27 +208,8 @@ export class InstrumentSource {
     return this.remember(await this.model.retire(id, version, this.viewer));
   }
 
-  /** A partner's push: each record on its own, one after another, every outcome reported. */
-  async push(records: readonly InstrumentPushInput[]): Promise<PushResult[]> {
-    if (this.viewer.role !== Role.PARTNER && this.viewer.role !== Role.ADMIN) {
-      throw appError(
-        ErrorCode.FORBIDDEN,
-        'Only partner systems (role PARTNER) and administrators may push instruments',
-      );
-    }
-    if (records.length > MAX_PUSH_RECORDS) {
-      throw badUserInput('records', `may hold at most ${MAX_PUSH_RECORDS} records per push, got ${records.length}`);
-    }
-    const results: PushResult[] = [];
-    for (const [index, { ownerCreditCode, record }] of records.entries()) {
-      const result = { index, ownerCreditCode, assetNumber: record.assetNumber };
-      try {
-        const { outcome, id } = await this.model.pushOne(ownerCreditCode, record, this.viewer);
-        results.push({ ...result, outcome, instrumentId: id, errors: [] });
-      } catch (error) {
-        results.push({ ...result, outcome: 'REJECTED', instrumentId: null, errors: fieldErrorsOf(error) });
-      }
-    }
-    return results;
+  /** A partner's push: every record's outcome (see the model for the rules). */
+  push(records: readonly InstrumentPushInput[]): Promise<PushResult[]> {
+    return this.model.push(records, this.viewer);
   }
 }

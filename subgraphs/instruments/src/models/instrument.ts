@@ -17,6 +17,8 @@ import {
   type DateRange,
   type Dimension,
   ErrorCode,
+  type FieldError,
+  fieldErrorsOf,
   groupedStats,
   type InputProblem,
   insertVersioned,
@@ -35,6 +37,7 @@ import type {
   EnterpriseType,
   Industry,
   InstrumentPurpose,
+  InstrumentPushInput,
   InstrumentRecordInput,
   InstrumentRecordPatch,
   InstrumentReviewStatus,
@@ -379,6 +382,16 @@ function reviewColumns(status: InstrumentReviewStatus): Record<string, unknown> 
 
 export type PushOutcome = 'ADDED' | 'UPDATED' | 'UNCHANGED';
 
+/** What happened to one pushed record. */
+export interface PushResult {
+  index: number;
+  ownerCreditCode: string;
+  assetNumber: string;
+  outcome: PushOutcome | 'REJECTED';
+  instrumentId: string | null;
+  errors: FieldError[];
+}
+
 /**
  * Most records one push may carry: each is its own transaction, and a hundred answer well inside
  * the gateway's subgraph timeout even on the embedded database (500 took 3.6–5.5 s there).
@@ -592,10 +605,34 @@ export class InstrumentModel {
   }
 
   /**
+   * A partner's push (partners and administrators): each record on its own, one after another,
+   * every outcome reported — a refused record does not stop the others.
+   */
+  async push(records: readonly InstrumentPushInput[], viewer: Claims): Promise<PushResult[]> {
+    if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
+      throw forbidden('Only partner systems (role PARTNER) and administrators may push instruments');
+    }
+    if (records.length > MAX_PUSH_RECORDS) {
+      throw badUserInput('records', `may hold at most ${MAX_PUSH_RECORDS} records per push, got ${records.length}`);
+    }
+    const results: PushResult[] = [];
+    for (const [index, { ownerCreditCode, record }] of records.entries()) {
+      const result = { index, ownerCreditCode, assetNumber: record.assetNumber };
+      try {
+        const { outcome, id } = await this.pushOne(ownerCreditCode, record, viewer);
+        results.push({ ...result, outcome, instrumentId: id, errors: [] });
+      } catch (error) {
+        results.push({ ...result, outcome: 'REJECTED', instrumentId: null, errors: fieldErrorsOf(error) });
+      }
+    }
+    return results;
+  }
+
+  /**
    * One record of a partner's push, in its own transaction: found by (owner's credit code, asset
    * number), added as SUBMITTED, updated (back to review if it was published), or left unchanged.
    */
-  async pushOne(
+  private async pushOne(
     ownerCreditCode: string,
     input: InstrumentRecordInput,
     viewer: Claims,
@@ -655,6 +692,7 @@ export class InstrumentModel {
             current.version,
             { ...changed, ...(next ? reviewColumns(next) : {}) },
             viewer,
+            current,
           );
           return { outcome: 'UPDATED', id: current.id };
         },
@@ -699,7 +737,9 @@ export class InstrumentModel {
         const row = (await query.first()) as InstrumentRow | undefined;
         if (!row) throw notFound(TYPENAME, id);
         const columns = decide(toInstrument(row), row);
-        return toInstrument(await updateVersioned<InstrumentRow>(tx, ENTITY, id, expectedVersion, columns, viewer));
+        return toInstrument(
+          await updateVersioned<InstrumentRow>(tx, ENTITY, id, expectedVersion, columns, viewer, row),
+        );
       },
       constraintFields(prefix),
     );
