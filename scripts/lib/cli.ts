@@ -4,9 +4,11 @@ import { delimiter, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-// Not devEnvironment's repoRoot: that module loads every subgraph and the gateway, seconds a
-// command spends before it can even print its --help.
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The repository's root folder. Defined here rather than with the development set-up, which
+ * loads every subgraph: seconds a command would spend before it can print its --help.
+ */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,15 +1,16 @@
 /** What `pnpm start`, `pnpm dev-token` and the benchmarks share about the local development set-up. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { assessments } from '@gzequip/assessments';
 import { enterprises } from '@gzequip/enterprises';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@gzequip/gateway';
 import { instruments } from '@gzequip/instruments';
 import type { SubgraphDefinition } from '@gzequip/kit';
 import { platforms } from '@gzequip/platforms';
+import { repoRoot } from './cli.ts';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { repoRoot };
+
 /** Everything a development run keeps on disk (`DATA_DIR`, default .data); `pnpm db:reset` clears it. */
 export const dataRoot = process.env.DATA_DIR || `${repoRoot}.data`;
 export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglite`;
