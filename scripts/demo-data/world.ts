@@ -26,6 +26,7 @@ export const EM: Industry = 'ENGINEERING_MINING_MACHINERY';
 export const PE: Industry = 'POWER_EQUIPMENT';
 export const IR: Industry = 'INDUSTRIAL_ROBOTS';
 export const INDUSTRIES: readonly Industry[] = [AV, AS, AU, EM, PE, IR];
+/** The action plan's six key industries by their Chinese names (DOMAIN.md); the spreadsheets use them too. */
 export const INDUSTRY_LABEL: Record<Industry, string> = {
   AVIATION: '航空',
   AEROSPACE: '航天',

@@ -3,6 +3,7 @@
  * units fill in, and how each cell becomes a field of `pushInstruments` and back again. Shared by
  * `pnpm import:instruments` and `pnpm export:instruments`, so that what one writes the other reads.
  */
+import { INDUSTRY_LABEL } from '../demo-data/world.ts';
 
 /** How a cell is read and written. */
 export type ColumnKind = 'text' | 'number' | 'date' | 'boolean' | 'enum' | 'list' | 'enumList';
@@ -43,15 +44,6 @@ const STATUS_WORDS = {
   FREQUENT_FAULTS: '故障频繁',
   AWAITING_REPAIR: '待修',
   AWAITING_SCRAPPING: '待报废',
-};
-/** The action plan's six key industries (DOMAIN.md). */
-const INDUSTRY_WORDS = {
-  AVIATION: '航空',
-  AEROSPACE: '航天',
-  AUTOMOTIVE: '汽车',
-  ENGINEERING_MINING_MACHINERY: '工程及矿山机械',
-  POWER_EQUIPMENT: '电力装备',
-  INDUSTRIAL_ROBOTS: '工业机器人',
 };
 
 const upperCase = (text: string) => text.toUpperCase();
@@ -95,7 +87,7 @@ export const INSTRUMENT_COLUMNS: readonly SheetColumn[] = [
     kind: 'enumList',
     required: false,
     defaulted: true,
-    words: INDUSTRY_WORDS,
+    words: INDUSTRY_LABEL,
   },
   { header: '安放地址', field: 'address', kind: 'text', required: false },
   { header: '联系人', field: 'contactName', kind: 'text', required: false, signedInOnly: true },
