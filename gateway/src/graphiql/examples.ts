@@ -29,9 +29,9 @@ export const GRAPHIQL_EXAMPLES: { title: string; query: string }[] = [
 }`,
   },
   {
-    title: 'Search as an SME: salt-spray testing in Zunyi, with facets',
+    title: 'Search as an SME: salt-spray chambers for aviation, with facets',
     query: `query SearchSaltSpray {
-  searchInstruments(text: "盐雾试验", filter: { regionCode: "520300" }, first: 10) {
+  searchInstruments(text: "盐雾", filter: { industry: AVIATION }, first: 10) {
     totalCount
     edges { relevance node { name model owner { name } feeText } }
     facets {
