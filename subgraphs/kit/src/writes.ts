@@ -81,8 +81,38 @@ export interface VersionedRow {
   version: number;
 }
 
+/** JSON with object keys in order: jsonb keeps no key order, so equal documents compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** A table written through the versioned write path, and the type the API calls its rows. */
+export interface VersionedEntity {
+  table: string;
+  typename: string;
+  /**
+   * Its jsonb columns: their values are sent as JSON text (the driver would send a JavaScript
+   * array as a PostgreSQL array), while the history keeps them as values.
+   */
+  jsonColumns?: readonly string[];
+}
+
+function forSql(entity: VersionedEntity, values: Record<string, unknown>): Record<string, unknown> {
+  if (!entity.jsonColumns) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([column, value]) => [
+      column,
+      entity.jsonColumns?.includes(column) && value !== null && value !== undefined ? JSON.stringify(value) : value,
+    ]),
+  );
 }
 
 /** The columns of `changes` whose value differs from the row's (undefined means "leave it"). */
@@ -94,6 +124,15 @@ export function changedColumns(current: object, changes: Record<string, unknown>
   );
 }
 
+/** The CONFLICT of an edit based on a version that is no longer the stored one. */
+export function staleVersion(typename: string, id: string, currentVersion: number, expectedVersion: number) {
+  return appError(
+    ErrorCode.CONFLICT,
+    `${typename} ${id} is at version ${currentVersion}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again`,
+    { field: 'version', currentVersion },
+  );
+}
+
 /**
  * Applies `changes` (column → value) to one row, if its version is still `expectedVersion`: the
  * row gets the next version and the history a record of the fields that really changed. An
@@ -102,7 +141,7 @@ export function changedColumns(current: object, changes: Record<string, unknown>
  */
 export async function updateVersioned<TRow extends VersionedRow>(
   tx: Database,
-  entity: { table: string; typename: string },
+  entity: VersionedEntity,
   id: string,
   expectedVersion: number,
   changes: Record<string, unknown>,
@@ -111,19 +150,13 @@ export async function updateVersioned<TRow extends VersionedRow>(
 ): Promise<TRow> {
   const current = locked ?? ((await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined);
   if (!current) throw notFound(entity.typename, id);
-  if (current.version !== expectedVersion) {
-    throw appError(
-      ErrorCode.CONFLICT,
-      `${entity.typename} ${id} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again`,
-      { field: 'version', currentVersion: current.version },
-    );
-  }
+  if (current.version !== expectedVersion) throw staleVersion(entity.typename, id, current.version, expectedVersion);
   const changed = Object.entries(changedColumns(current, changes));
   if (changed.length === 0) return current;
   const [row] = (await tx
     .table(entity.table)
     .where({ id, version: expectedVersion })
-    .update({ ...Object.fromEntries(changed), version: expectedVersion + 1 })
+    .update({ ...forSql(entity, Object.fromEntries(changed)), version: expectedVersion + 1 })
     .returning('*')) as TRow[];
   const before = current as Record<string, unknown>;
   await recordChange(tx, entity.typename, id, expectedVersion + 1, by, changed, (column) => before[column] ?? null);
@@ -160,13 +193,13 @@ async function recordChange(
  */
 export async function insertVersioned<TRow extends VersionedRow>(
   tx: Database,
-  entity: { table: string; typename: string },
+  entity: VersionedEntity,
   row: Record<string, unknown> & { id: string },
   by: Claims,
 ): Promise<TRow> {
   const [inserted] = (await tx
     .table(entity.table)
-    .insert({ ...row, version: 1 })
+    .insert({ ...forSql(entity, row), version: 1 })
     .returning('*')) as TRow[];
   const filed = Object.entries(row).filter(
     ([column, value]) => column !== 'id' && value !== null && value !== undefined,

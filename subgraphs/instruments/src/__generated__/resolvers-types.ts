@@ -3,6 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Instrument as InstrumentMapper, InstrumentConnection as InstrumentConnectionMapper, InstrumentStatsRow as InstrumentStatsRowMapper } from '../models/instrument.ts';
 import type { InstrumentSearchConnection as InstrumentSearchConnectionMapper } from '../models/search.ts';
 import type { InstrumentClass as InstrumentClassMapper } from '../models/classification.ts';
+import type { Booking as BookingMapper, BookingConnection as BookingConnectionMapper } from '../models/booking.ts';
+import type { BookingRules as BookingRulesMapper, Closure as ClosureMapper } from '../models/bookingRules.ts';
+import type { Utilisation as UtilisationMapper } from '../models/utilisation.ts';
 import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, EntityRef as EntityRefMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -18,6 +21,181 @@ export type Scalars = {
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** An interval of a weekday in which the instrument can be booked, in Asia/Shanghai time. */
+export type BookableHours = {
+  __typename?: 'BookableHours';
+  /** HH:MM, or 24:00 for midnight at the end of the day */
+  closes: Scalars['String']['output'];
+  /** HH:MM */
+  opens: Scalars['String']['output'];
+  /** 1 Monday … 7 Sunday */
+  weekday: Scalars['Int']['output'];
+};
+
+export type BookableHoursInput = {
+  /** HH:MM, later than opens; 24:00 for the end of the day */
+  closes: Scalars['String']['input'];
+  /** HH:MM */
+  opens: Scalars['String']['input'];
+  /** 1 Monday … 7 Sunday */
+  weekday: Scalars['Int']['input'];
+};
+
+/**
+ * A request to use an instrument for a window of time. Seen by the requesting enterprise's users,
+ * the instrument owner's users and administrators, and by no one else by any path.
+ */
+export type Booking = {
+  __typename?: 'Booking';
+  /** Charged for a late cancellation or a no-show */
+  cancellationFeeFen: Scalars['Int']['output'];
+  /** ISO 8601 */
+  createdAt: Scalars['String']['output'];
+  /** Why the owner rejected it, or why it was cancelled */
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 (UTC) */
+  end: Scalars['String']['output'];
+  /** The charge for the booked time (or samples) at the requester's price */
+  estimatedChargeFen: Scalars['Int']['output'];
+  /** Whether the requester is outside the owning unit (its hours count as external) */
+  external: Scalars['Boolean']['output'];
+  /** Every change of this booking, oldest first */
+  history?: Maybe<ChangeConnection>;
+  id: Scalars['ID']['output'];
+  instrument?: Maybe<Instrument>;
+  minutes: Scalars['Int']['output'];
+  priceGroup: PriceGroup;
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** The unit that asked */
+  requester: Enterprise;
+  /** The user who asked */
+  requesterUserId?: Maybe<Scalars['String']['output']>;
+  samples?: Maybe<Scalars['Int']['output']>;
+  /** Null until it is completed */
+  serviceRecord?: Maybe<ServiceRecord>;
+  /** ISO 8601 (UTC) */
+  start: Scalars['String']['output'];
+  status: BookingStatus;
+  /** ISO 8601 */
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A request to use an instrument for a window of time. Seen by the requesting enterprise's users,
+ * the instrument owner's users and administrators, and by no one else by any path.
+ */
+export type BookingHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BookingConnection = {
+  __typename?: 'BookingConnection';
+  edges: Array<BookingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BookingEdge = {
+  __typename?: 'BookingEdge';
+  cursor: Scalars['String']['output'];
+  node: Booking;
+};
+
+export type BookingFilter = {
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Bookings starting in this range */
+  startsBetween?: InputMaybe<TimeRange>;
+  statusIn?: InputMaybe<Array<BookingStatus>>;
+  /** Only bookings changed after this moment (ISO 8601); the list is then ordered by UPDATED_AT */
+  updatedSince?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BookingOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: BookingOrderField;
+};
+
+export type BookingOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  /** When the booked window starts */
+  | 'START'
+  | 'UPDATED_AT';
+
+export type BookingRequestInput = {
+  /** ISO 8601 with its zone; the window lies inside one interval of the bookable hours */
+  end: Scalars['String']['input'];
+  instrumentId: Scalars['ID']['input'];
+  /** What the work is, at most 500 characters */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** For instruments priced per sample: how many (1 to 10,000) */
+  samples?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 8601 with its zone */
+  start: Scalars['String']['input'];
+};
+
+/** How an instrument is booked, as its owner sets it. */
+export type BookingRules = {
+  __typename?: 'BookingRules';
+  bookableHours: Array<BookableHours>;
+  cancellationFeeFen: Scalars['Int']['output'];
+  /** Cancelling an approved booking less than this many hours before it starts costs the fee */
+  cancellationWindowHours: Scalars['Int']['output'];
+  /** A booking must start within this many days of the request */
+  maxAdvanceDays: Scalars['Int']['output'];
+  /** Longest booking, in minutes */
+  maxMinutes: Scalars['Int']['output'];
+  /** Shortest booking, in minutes */
+  minMinutes: Scalars['Int']['output'];
+  /** A booking must start at least this many hours after it is requested */
+  minNoticeHours: Scalars['Int']['output'];
+  /** One price for each price group */
+  prices: Array<Price>;
+  /** Whether the owner approves each request; if not, a request is APPROVED at once */
+  requiresApproval: Scalars['Boolean']['output'];
+  /** ISO 8601 */
+  updatedAt: Scalars['String']['output'];
+  /** Goes up by one with every change; a change must send the version it was based on */
+  version: Scalars['Int']['output'];
+};
+
+/** The rules as a whole: what is sent replaces what was there. */
+export type BookingRulesInput = {
+  /** At most 28 intervals; intervals of one weekday may not overlap */
+  bookableHours: Array<BookableHoursInput>;
+  cancellationFeeFen?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 720 */
+  cancellationWindowHours?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 365 */
+  maxAdvanceDays?: InputMaybe<Scalars['Int']['input']>;
+  /** minMinutes to 10,080 */
+  maxMinutes: Scalars['Int']['input'];
+  /** 1 to 10,080 (a week) */
+  minMinutes: Scalars['Int']['input'];
+  /** 0 to 720 */
+  minNoticeHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Exactly one for each of OWN_UNIT, IN_PROVINCE_SME and OTHER */
+  prices: Array<PriceInput>;
+  requiresApproval?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Where a booking is. REQUESTED → APPROVED → IN_USE → COMPLETED, or REJECTED (by the owner),
+ * CANCELLED (by the requester), NO_SHOW (the owner, once the start has passed). REQUESTED, APPROVED,
+ * IN_USE and COMPLETED bookings hold their time: no other booking or closure can overlap them.
+ */
+export type BookingStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'IN_USE'
+  | 'NO_SHOW'
+  | 'REJECTED'
+  | 'REQUESTED';
 
 /** One edit of a record. */
 export type Change = {
@@ -46,6 +224,30 @@ export type ChangeEdge = {
   node: Change;
 };
 
+export type ChargeUnit =
+  | 'HOUR'
+  | 'SAMPLE';
+
+/** A time the instrument is closed for maintenance: nothing can be booked in it. */
+export type Closure = {
+  __typename?: 'Closure';
+  /** ISO 8601 */
+  end: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  /** ISO 8601 */
+  start: Scalars['String']['output'];
+};
+
+export type ClosureInput = {
+  /** ISO 8601 with its zone, after start */
+  end: Scalars['String']['input'];
+  /** 1 to 200 characters */
+  reason: Scalars['String']['input'];
+  /** ISO 8601 with its zone */
+  start: Scalars['String']['input'];
+};
+
 /** A range of calendar dates, YYYY-MM-DD; either end may be left out; both ends are included. */
 export type DateRange = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -57,6 +259,8 @@ export type Enterprise = {
   id: Scalars['ID']['output'];
   /** Instruments this enterprise owns that the caller may see */
   instruments?: Maybe<InstrumentConnection>;
+  /** How much the instruments this enterprise owns served in a calendar year */
+  utilisation?: Maybe<Utilisation>;
 };
 
 
@@ -65,6 +269,11 @@ export type EnterpriseInstrumentsArgs = {
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<InstrumentOrder>;
+};
+
+
+export type EnterpriseUtilisationArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** The kind of unit, as the enterprise registry classifies it (identical in every subgraph). */
@@ -99,6 +308,16 @@ export type FloatRange = {
   min?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/**
+ * A stretch of time to find instruments free in: `from` and `to` are ISO 8601 times with their zone,
+ * at most 31 days apart; `minutes` is how long the work takes (at least 1).
+ */
+export type FreeWindowInput = {
+  from: Scalars['String']['input'];
+  minutes: Scalars['Int']['input'];
+  to: Scalars['String']['input'];
+};
+
 /** The six key industries of the action plan (owned jointly; identical in every subgraph). */
 export type Industry =
   /** 航天 */
@@ -131,10 +350,20 @@ export type Instrument = {
   address?: Maybe<Scalars['String']['output']>;
   /** The owning unit's asset number */
   assetNumber: Scalars['String']['output'];
+  /**
+   * The free times between `from` and `to` (ISO 8601, at most 31 days apart) under its rules,
+   * closures and bookings, each at least the minimum duration long; empty when it cannot be booked
+   * by the caller.
+   */
+  availability?: Maybe<Array<TimeSlot>>;
+  /** How it can be booked; null when its owner has not opened it for booking */
+  bookingRules?: Maybe<BookingRules>;
   /** Six-digit NRII classification code (major/middle/minor) */
   classCode: Scalars['String']['output'];
   /** Classified (涉密): seen only by the owner's users, never shared, counted nowhere else */
   classified: Scalars['Boolean']['output'];
+  /** Closures for maintenance that end after `from` (default: now), earliest first */
+  closures?: Maybe<Array<Closure>>;
   /** Contact person; null unless the caller is signed in (send a bearer token) */
   contactName?: Maybe<Scalars['String']['output']>;
   /** Contact phone; null unless the caller is signed in (send a bearer token) */
@@ -197,8 +426,34 @@ export type Instrument = {
   technicalIndicators: Scalars['String']['output'];
   /** When the record last changed, ISO 8601 (UTC, milliseconds) */
   updatedAt: Scalars['String']['output'];
+  /** How much it served in a calendar year (Asia/Shanghai), from its completed bookings */
+  utilisation?: Maybe<Utilisation>;
   /** Goes up by one with every edit; an edit must send the version it was based on */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A large research instrument on the provincial sharing platform, with the fields of the national
+ * (NRII) record. The public and other units see published instruments the owner shares; the
+ * owner's users, the operators of the hosting platform and administrators also see the rest. A
+ * classified (涉密) instrument is visible to its owner's users and no one else, by every path.
+ */
+export type InstrumentAvailabilityArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+/**
+ * A large research instrument on the provincial sharing platform, with the fields of the national
+ * (NRII) record. The public and other units see published instruments the owner shares; the
+ * owner's users, the operators of the hosting platform and administrators also see the rest. A
+ * classified (涉密) instrument is visible to its owner's users and no one else, by every path.
+ */
+export type InstrumentClosuresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -211,6 +466,17 @@ export type Instrument = {
 export type InstrumentHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A large research instrument on the provincial sharing platform, with the fields of the national
+ * (NRII) record. The public and other units see published instruments the owner shares; the
+ * owner's users, the operators of the hosting platform and administrators also see the rest. A
+ * classified (涉密) instrument is visible to its owner's users and no one else, by every path.
+ */
+export type InstrumentUtilisationArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /**
@@ -283,6 +549,8 @@ export type InstrumentFacets = {
 export type InstrumentFilter = {
   /** A six-digit class code, or its first two (major class) or four (middle class) digits */
   classCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only instruments the caller can book for an unbroken stretch of at least `minutes` between `from` and `to` */
+  freeBetween?: InputMaybe<FreeWindowInput>;
   /** Whether the owner publishes a fee standard */
   hasFee?: InputMaybe<Scalars['Boolean']['input']>;
   /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers (Guiyang, 520100, for Gui'an New Area) */
@@ -561,12 +829,25 @@ export type InstrumentStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Closes an instrument for maintenance; refused (CONFLICT) if a booking holds part of the time. */
+  addClosure?: Maybe<Closure>;
+  /** The owner: REQUESTED → APPROVED. */
+  approveBooking?: Maybe<Booking>;
+  /**
+   * The requester: REQUESTED or APPROVED → CANCELLED. Cancelling an approved booking inside the
+   * rules' cancellation window costs the cancellation fee.
+   */
+  cancelBooking?: Maybe<Booking>;
+  /** The owner: APPROVED or IN_USE → COMPLETED, with the service record; the charge follows the time used. */
+  completeBooking?: Maybe<Booking>;
   /**
    * Files a new instrument as a DRAFT. An owner's user files it for their unit (ownerId may be left
    * out); a platform operator for an instrument its platform hosts (ownerId and platformId
    * required); an administrator for any owner.
    */
   createInstrument?: Maybe<Instrument>;
+  /** The owner: APPROVED → NO_SHOW once the booked start has passed; the cancellation fee is charged. */
+  markNoShow?: Maybe<Booking>;
   /** Administrators: publishes a SUBMITTED record to the public catalogue. */
   publishInstrument?: Maybe<Instrument>;
   /**
@@ -575,10 +856,27 @@ export type Mutation = {
    * record that matches what is stored is UNCHANGED. Every record's outcome is reported.
    */
   pushInstruments?: Maybe<InstrumentPushSummary>;
+  /** The owner: REQUESTED → REJECTED, with a reason (1–500 characters) the requester reads. */
+  rejectBooking?: Maybe<Booking>;
   /** Administrators: sends a SUBMITTED record back with a reason (1–500 characters) its owner reads. */
   rejectInstrument?: Maybe<Instrument>;
+  /** Reopens the time of a closure. */
+  removeClosure?: Maybe<Closure>;
+  /**
+   * Asks to use an instrument (a signed-in user of an enterprise). The window must keep the
+   * instrument's rules; if another booking or a closure holds part of it, the answer is CONFLICT
+   * naming the clashing window, and nothing is stored.
+   */
+  requestBooking?: Maybe<Booking>;
   /** Withdraws an instrument from every public list; its owner's users, its platform's operators or administrators. */
   retireInstrument?: Maybe<Instrument>;
+  /**
+   * Sets how an instrument is booked (its owner's users and administrators). `version` is the
+   * rules' version you read; leave it out when the instrument has no rules yet.
+   */
+  setBookingRules?: Maybe<BookingRules>;
+  /** The owner: APPROVED → IN_USE, when the work begins. */
+  startBooking?: Maybe<Booking>;
   /** Sends a DRAFT to the administrators' review. Classified instruments cannot be submitted. */
   submitInstrument?: Maybe<Instrument>;
   /**
@@ -595,9 +893,41 @@ export type Mutation = {
 };
 
 
+export type MutationAddClosureArgs = {
+  input: ClosureInput;
+  instrumentId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveBookingArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationCancelBookingArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationCompleteBookingArgs = {
+  id: Scalars['ID']['input'];
+  record: ServiceRecordInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationCreateInstrumentArgs = {
   input: InstrumentRecordInput;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationMarkNoShowArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -612,6 +942,13 @@ export type MutationPushInstrumentsArgs = {
 };
 
 
+export type MutationRejectBookingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationRejectInstrumentArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -619,7 +956,30 @@ export type MutationRejectInstrumentArgs = {
 };
 
 
+export type MutationRemoveClosureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestBookingArgs = {
+  input: BookingRequestInput;
+};
+
+
 export type MutationRetireInstrumentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetBookingRulesArgs = {
+  input: BookingRulesInput;
+  instrumentId: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationStartBookingArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
@@ -667,6 +1027,8 @@ export type Platform = {
   id: Scalars['ID']['output'];
   /** Instruments hosted on this platform that the caller may see */
   instruments?: Maybe<InstrumentConnection>;
+  /** How much the instruments this platform hosts served in a calendar year */
+  utilisation?: Maybe<Utilisation>;
 };
 
 
@@ -675,6 +1037,40 @@ export type PlatformInstrumentsArgs = {
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<InstrumentOrder>;
+};
+
+
+export type PlatformUtilisationArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** One price group's rate, in integer fen (¥1 = 100 fen). */
+export type Price = {
+  __typename?: 'Price';
+  group: PriceGroup;
+  /** The least a use is charged */
+  minimumChargeFen: Scalars['Int']['output'];
+  /** Per hour used, or per sample */
+  rateFen: Scalars['Int']['output'];
+  unit: ChargeUnit;
+};
+
+/** Which of an instrument's prices a user pays. */
+export type PriceGroup =
+  /** Enterprises registered in Guizhou (credit code 9152…) */
+  | 'IN_PROVINCE_SME'
+  /** Everyone else */
+  | 'OTHER'
+  /** The instrument owner's own unit */
+  | 'OWN_UNIT';
+
+export type PriceInput = {
+  group: PriceGroup;
+  /** 0 to 100,000,000 */
+  minimumChargeFen?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 to 100,000,000 */
+  rateFen: Scalars['Int']['input'];
+  unit: ChargeUnit;
 };
 
 export type PushOutcome =
@@ -688,6 +1084,13 @@ export type PushOutcome =
 
 export type Query = {
   __typename?: 'Query';
+  /** A booking the caller may see */
+  booking?: Maybe<Booking>;
+  /**
+   * The owner's approval queue: bookings of the instruments the caller's enterprise owns (an
+   * administrator: of every instrument), soonest start first. `filter.statusIn` defaults to REQUESTED.
+   */
+  bookingQueue?: Maybe<BookingConnection>;
   instrument?: Maybe<Instrument>;
   /** The NRII classification: the major classes, or the classes directly under `parentCode`. */
   instrumentClasses?: Maybe<Array<InstrumentClass>>;
@@ -704,6 +1107,8 @@ export type Query = {
   instrumentStats?: Maybe<Array<InstrumentStatsRow>>;
   /** Instruments the caller may see, in `orderBy` order (id by default); `first` is at most 500. */
   instruments?: Maybe<InstrumentConnection>;
+  /** The bookings of the caller's enterprise, as requester; soonest start first by default */
+  myBookings?: Maybe<BookingConnection>;
   /**
    * The search an SME types: `text` is matched against the Chinese and English names, model,
    * manufacturer, main functions and technical indicators, as a substring and by trigram
@@ -711,6 +1116,19 @@ export type Query = {
    * With facet counts for class, industry, region, sharing mode and owner type.
    */
   searchInstruments?: Maybe<InstrumentSearchConnection>;
+};
+
+
+export type QueryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBookingQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BookingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<BookingOrder>;
 };
 
 
@@ -745,6 +1163,14 @@ export type QueryInstrumentsArgs = {
 };
 
 
+export type QueryMyBookingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BookingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<BookingOrder>;
+};
+
+
 export type QuerySearchInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InstrumentFilter>;
@@ -759,6 +1185,8 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** Instruments in this region that the caller may see */
   instruments?: Maybe<InstrumentConnection>;
+  /** How much the instruments in this region served in a calendar year */
+  utilisation?: Maybe<Utilisation>;
 };
 
 
@@ -768,6 +1196,12 @@ export type RegionInstrumentsArgs = {
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<InstrumentOrder>;
+};
+
+
+/** A region, owned by the enterprises subgraph. */
+export type RegionUtilisationArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type RegionFacet = {
@@ -799,6 +1233,52 @@ export type RemovalEdge = {
   node: Removal;
 };
 
+/** What a completed booking recorded: the time really used, and what it cost. */
+export type ServiceRecord = {
+  __typename?: 'ServiceRecord';
+  /** ISO 8601 */
+  actualEnd: Scalars['String']['output'];
+  /** ISO 8601 */
+  actualStart: Scalars['String']['output'];
+  /** What the use cost the user: the user's price group's rate times the time used (or samples) */
+  chargeFen: Scalars['Int']['output'];
+  /** Machine hours used (set-up and post-processing included, idle running excluded) */
+  hours: Scalars['Float']['output'];
+  /** 1 to 5 */
+  rating?: Maybe<Scalars['Int']['output']>;
+  ratingComment?: Maybe<Scalars['String']['output']>;
+  samples?: Maybe<Scalars['Int']['output']>;
+  /** The user's unit, as recorded */
+  userUnit?: Maybe<Scalars['String']['output']>;
+  way: ServiceWay;
+};
+
+/** What the owner records when the work is done. */
+export type ServiceRecordInput = {
+  /** ISO 8601 with its zone; after actualStart, at most 7 days later */
+  actualEnd: Scalars['String']['input'];
+  /** ISO 8601 with its zone */
+  actualStart: Scalars['String']['input'];
+  /** Machine hours used; left out, the time from actualStart to actualEnd. More than 0, not more than that time */
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /** The user's rating, 1 to 5 */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 500 characters */
+  ratingComment?: InputMaybe<Scalars['String']['input']>;
+  /** For instruments priced per sample: how many were tested */
+  samples?: InputMaybe<Scalars['Int']['input']>;
+  /** The user's unit (and project) as it wants it recorded, at most 200 characters */
+  userUnit?: InputMaybe<Scalars['String']['input']>;
+  way: ServiceWay;
+};
+
+export type ServiceWay =
+  /** The user works at the instrument, or beside its technician */
+  | 'ON_SITE'
+  | 'REMOTE'
+  /** The user sends samples; the owner's staff test them */
+  | 'SAMPLE_SENT';
+
 /** Whom the owner shares the instrument with. */
 export type SharingMode =
   /** Open to outside users */
@@ -812,6 +1292,52 @@ export type SharingModeFacet = {
   __typename?: 'SharingModeFacet';
   count: Scalars['Int']['output'];
   sharingMode: SharingMode;
+};
+
+/** A range of moments, ISO 8601 with their zone; either end may be left out. */
+export type TimeRange = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A free stretch of an instrument's calendar. */
+export type TimeSlot = {
+  __typename?: 'TimeSlot';
+  /** ISO 8601 (UTC) */
+  end: Scalars['String']['output'];
+  minutes: Scalars['Int']['output'];
+  /** ISO 8601 (UTC) */
+  start: Scalars['String']['output'];
+};
+
+/**
+ * How much instruments served in one calendar year (Asia/Shanghai), from completed bookings, over
+ * the instruments the caller may see that were in service that year (classified ones never count).
+ */
+export type Utilisation = {
+  __typename?: 'Utilisation';
+  /** Machine hours used */
+  effectiveHours: Scalars['Float']['output'];
+  /** Hours used by units other than the owner */
+  externalHours: Scalars['Float']['output'];
+  /** Instruments counted (in service during the year, not retired) */
+  instruments: Scalars['Int']['output'];
+  /** Mean of the ratings given; null without ratings */
+  meanRating?: Maybe<Scalars['Float']['output']>;
+  /**
+   * What the services were charged, in fen. Seen by the owner's users (for its own instruments),
+   * assessors and administrators; null for anyone else.
+   */
+  serviceIncomeFen?: Maybe<Scalars['Int']['output']>;
+  /** Completed services */
+  services: Scalars['Int']['output'];
+  /** externalHours ÷ effectiveHours; null without hours */
+  shareRate?: Maybe<Scalars['Float']['output']>;
+  /** Distinct outside units served */
+  unitsServed: Scalars['Int']['output'];
+  /** effectiveHours ÷ (1,600 × instruments), the national norm; null without instruments */
+  utilisation?: Maybe<Scalars['Float']['output']>;
+  year: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -895,6 +1421,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Booking: Booking;
   Enterprise: Enterprise;
   Instrument: Instrument;
   Platform: Platform;
@@ -903,6 +1430,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Booking:
+    ( { __typename: 'Booking' }
+    & GraphQLRecursivePick<FederationTypes['Booking'], {"id":true}> );
   Enterprise:
     ( { __typename: 'Enterprise' }
     & GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}> );
@@ -921,23 +1451,39 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Change: ResolverTypeWrapper<ChangeMapper>;
+  BookableHours: ResolverTypeWrapper<BookableHours>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BookableHoursInput: BookableHoursInput;
+  Booking: ResolverTypeWrapper<BookingMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BookingConnection: ResolverTypeWrapper<BookingConnectionMapper>;
+  BookingEdge: ResolverTypeWrapper<Omit<BookingEdge, 'node'> & { node: ResolversTypes['Booking'] }>;
+  BookingFilter: BookingFilter;
+  BookingOrder: BookingOrder;
+  BookingOrderField: BookingOrderField;
+  BookingRequestInput: BookingRequestInput;
+  BookingRules: ResolverTypeWrapper<BookingRulesMapper>;
+  BookingRulesInput: BookingRulesInput;
+  BookingStatus: BookingStatus;
+  Change: ResolverTypeWrapper<ChangeMapper>;
   ChangeConnection: ResolverTypeWrapper<ChangeConnectionMapper>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChargeUnit: ChargeUnit;
+  Closure: ResolverTypeWrapper<ClosureMapper>;
+  ClosureInput: ClosureInput;
   DateRange: DateRange;
   Enterprise: ResolverTypeWrapper<EntityRefMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EnterpriseType: EnterpriseType;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FieldError: ResolverTypeWrapper<FieldError>;
   FloatRange: FloatRange;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FreeWindowInput: FreeWindowInput;
   Industry: Industry;
   IndustryFacet: ResolverTypeWrapper<IndustryFacet>;
   Instrument: ResolverTypeWrapper<InstrumentMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   InstrumentClass: ResolverTypeWrapper<InstrumentClassMapper>;
   InstrumentClassFacet: ResolverTypeWrapper<Omit<InstrumentClassFacet, 'instrumentClass'> & { instrumentClass: ResolversTypes['InstrumentClass'] }>;
   InstrumentConnection: ResolverTypeWrapper<InstrumentConnectionMapper>;
@@ -967,6 +1513,9 @@ export type ResolversTypes = ResolversObject<{
   OwnerTypeFacet: ResolverTypeWrapper<OwnerTypeFacet>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Platform: ResolverTypeWrapper<EntityRefMapper>;
+  Price: ResolverTypeWrapper<Price>;
+  PriceGroup: PriceGroup;
+  PriceInput: PriceInput;
   PushOutcome: PushOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefMapper>;
@@ -974,27 +1523,46 @@ export type ResolversTypes = ResolversObject<{
   Removal: ResolverTypeWrapper<RemovalMapper>;
   RemovalConnection: ResolverTypeWrapper<RemovalConnectionMapper>;
   RemovalEdge: ResolverTypeWrapper<Omit<RemovalEdge, 'node'> & { node: ResolversTypes['Removal'] }>;
+  ServiceRecord: ResolverTypeWrapper<ServiceRecord>;
+  ServiceRecordInput: ServiceRecordInput;
+  ServiceWay: ServiceWay;
   SharingMode: SharingMode;
   SharingModeFacet: ResolverTypeWrapper<SharingModeFacet>;
+  TimeRange: TimeRange;
+  TimeSlot: ResolverTypeWrapper<TimeSlot>;
+  Utilisation: ResolverTypeWrapper<UtilisationMapper>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Change: ChangeMapper;
+  BookableHours: BookableHours;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  BookableHoursInput: BookableHoursInput;
+  Booking: BookingMapper;
+  Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  BookingConnection: BookingConnectionMapper;
+  BookingEdge: Omit<BookingEdge, 'node'> & { node: ResolversParentTypes['Booking'] };
+  BookingFilter: BookingFilter;
+  BookingOrder: BookingOrder;
+  BookingRequestInput: BookingRequestInput;
+  BookingRules: BookingRulesMapper;
+  BookingRulesInput: BookingRulesInput;
+  Change: ChangeMapper;
   ChangeConnection: ChangeConnectionMapper;
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  Closure: ClosureMapper;
+  ClosureInput: ClosureInput;
   DateRange: DateRange;
   Enterprise: EntityRefMapper;
-  ID: Scalars['ID']['output'];
   FieldChange: FieldChange;
   FieldError: FieldError;
   FloatRange: FloatRange;
   Float: Scalars['Float']['output'];
+  FreeWindowInput: FreeWindowInput;
   IndustryFacet: IndustryFacet;
   Instrument: InstrumentMapper;
-  Boolean: Scalars['Boolean']['output'];
   InstrumentClass: InstrumentClassMapper;
   InstrumentClassFacet: Omit<InstrumentClassFacet, 'instrumentClass'> & { instrumentClass: ResolversParentTypes['InstrumentClass'] };
   InstrumentConnection: InstrumentConnectionMapper;
@@ -1016,13 +1584,75 @@ export type ResolversParentTypes = ResolversObject<{
   OwnerTypeFacet: OwnerTypeFacet;
   PageInfo: PageInfo;
   Platform: EntityRefMapper;
+  Price: Price;
+  PriceInput: PriceInput;
   Query: Record<PropertyKey, never>;
   Region: RegionRefMapper;
   RegionFacet: Omit<RegionFacet, 'region'> & { region?: Maybe<ResolversParentTypes['Region']> };
   Removal: RemovalMapper;
   RemovalConnection: RemovalConnectionMapper;
   RemovalEdge: Omit<RemovalEdge, 'node'> & { node: ResolversParentTypes['Removal'] };
+  ServiceRecord: ServiceRecord;
+  ServiceRecordInput: ServiceRecordInput;
   SharingModeFacet: SharingModeFacet;
+  TimeRange: TimeRange;
+  TimeSlot: TimeSlot;
+  Utilisation: UtilisationMapper;
+}>;
+
+export type BookableHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookableHours'] = ResolversParentTypes['BookableHours']> = ResolversObject<{
+  closes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opens?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Booking']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancellationFeeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estimatedChargeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<BookingHistoryArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priceGroup?: Resolver<ResolversTypes['PriceGroup'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  requesterUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  serviceRecord?: Resolver<Maybe<ResolversTypes['ServiceRecord']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BookingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingConnection'] = ResolversParentTypes['BookingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['BookingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BookingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingEdge'] = ResolversParentTypes['BookingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+}>;
+
+export type BookingRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingRules'] = ResolversParentTypes['BookingRules']> = ResolversObject<{
+  bookableHours?: Resolver<Array<ResolversTypes['BookableHours']>, ParentType, ContextType>;
+  cancellationFeeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancellationWindowHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxAdvanceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minNoticeHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prices?: Resolver<Array<ResolversTypes['Price']>, ParentType, ContextType>;
+  requiresApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
@@ -1044,10 +1674,18 @@ export type ChangeEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 }>;
 
+export type ClosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Closure'] = ResolversParentTypes['Closure']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<EnterpriseInstrumentsArgs, 'first'>>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<EnterpriseUtilisationArgs, 'year'>>;
 }>;
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
@@ -1071,8 +1709,11 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assetNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  availability?: Resolver<Maybe<Array<ResolversTypes['TimeSlot']>>, ParentType, ContextType, RequireFields<InstrumentAvailabilityArgs, 'from' | 'to'>>;
+  bookingRules?: Resolver<Maybe<ResolversTypes['BookingRules']>, ParentType, ContextType>;
   classCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   classified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  closures?: Resolver<Maybe<Array<ResolversTypes['Closure']>>, ParentType, ContextType, RequireFields<InstrumentClosuresArgs, 'first'>>;
   contactName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1109,6 +1750,7 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   status?: Resolver<ResolversTypes['InstrumentStatus'], ParentType, ContextType>;
   technicalIndicators?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<InstrumentUtilisationArgs, 'year'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1187,11 +1829,21 @@ export type InstrumentStatsRowResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addClosure?: Resolver<Maybe<ResolversTypes['Closure']>, ParentType, ContextType, RequireFields<MutationAddClosureArgs, 'input' | 'instrumentId'>>;
+  approveBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationApproveBookingArgs, 'id' | 'version'>>;
+  cancelBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'id' | 'version'>>;
+  completeBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationCompleteBookingArgs, 'id' | 'record' | 'version'>>;
   createInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationCreateInstrumentArgs, 'input'>>;
+  markNoShow?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id' | 'version'>>;
   publishInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationPublishInstrumentArgs, 'id' | 'version'>>;
   pushInstruments?: Resolver<Maybe<ResolversTypes['InstrumentPushSummary']>, ParentType, ContextType, RequireFields<MutationPushInstrumentsArgs, 'records'>>;
+  rejectBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationRejectBookingArgs, 'id' | 'reason' | 'version'>>;
   rejectInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationRejectInstrumentArgs, 'id' | 'reason' | 'version'>>;
+  removeClosure?: Resolver<Maybe<ResolversTypes['Closure']>, ParentType, ContextType, RequireFields<MutationRemoveClosureArgs, 'id'>>;
+  requestBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationRequestBookingArgs, 'input'>>;
   retireInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationRetireInstrumentArgs, 'id' | 'version'>>;
+  setBookingRules?: Resolver<Maybe<ResolversTypes['BookingRules']>, ParentType, ContextType, RequireFields<MutationSetBookingRulesArgs, 'input' | 'instrumentId'>>;
+  startBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationStartBookingArgs, 'id' | 'version'>>;
   submitInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationSubmitInstrumentArgs, 'id' | 'version'>>;
   updateInstrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationUpdateInstrumentArgs, 'id' | 'input' | 'version'>>;
   updateInstrumentOperations?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationUpdateInstrumentOperationsArgs, 'id' | 'input' | 'version'>>;
@@ -1211,14 +1863,25 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Platform']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<PlatformInstrumentsArgs, 'first'>>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<PlatformUtilisationArgs, 'year'>>;
+}>;
+
+export type PriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['PriceGroup'], ParentType, ContextType>;
+  minimumChargeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rateFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ChargeUnit'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
+  bookingQueue?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, RequireFields<QueryBookingQueueArgs, 'first'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
   instrumentClasses?: Resolver<Maybe<Array<ResolversTypes['InstrumentClass']>>, ParentType, ContextType, Partial<QueryInstrumentClassesArgs>>;
   instrumentRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentRemovalsArgs, 'first' | 'since'>>;
   instrumentStats?: Resolver<Maybe<Array<ResolversTypes['InstrumentStatsRow']>>, ParentType, ContextType, RequireFields<QueryInstrumentStatsArgs, 'groupBy'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  myBookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, RequireFields<QueryMyBookingsArgs, 'first'>>;
   searchInstruments?: Resolver<Maybe<ResolversTypes['InstrumentSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchInstrumentsArgs, 'first'>>;
 }>;
 
@@ -1226,6 +1889,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<RegionInstrumentsArgs, 'first'>>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<RegionUtilisationArgs, 'year'>>;
 }>;
 
 export type RegionFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionFacet'] = ResolversParentTypes['RegionFacet']> = ResolversObject<{
@@ -1249,15 +1913,52 @@ export type RemovalEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Removal'], ParentType, ContextType>;
 }>;
 
+export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = ResolversObject<{
+  actualEnd?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actualStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chargeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ratingComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  way?: Resolver<ResolversTypes['ServiceWay'], ParentType, ContextType>;
+}>;
+
 export type SharingModeFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharingModeFacet'] = ResolversParentTypes['SharingModeFacet']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sharingMode?: Resolver<ResolversTypes['SharingMode'], ParentType, ContextType>;
 }>;
 
+export type TimeSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeSlot'] = ResolversParentTypes['TimeSlot']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UtilisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Utilisation'] = ResolversParentTypes['Utilisation']> = ResolversObject<{
+  effectiveHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  externalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instruments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  serviceIncomeFen?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unitsServed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BookableHours?: BookableHoursResolvers<ContextType>;
+  Booking?: BookingResolvers<ContextType>;
+  BookingConnection?: BookingConnectionResolvers<ContextType>;
+  BookingEdge?: BookingEdgeResolvers<ContextType>;
+  BookingRules?: BookingRulesResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  Closure?: ClosureResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
@@ -1277,12 +1978,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OwnerTypeFacet?: OwnerTypeFacetResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  Price?: PriceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionFacet?: RegionFacetResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   RemovalConnection?: RemovalConnectionResolvers<ContextType>;
   RemovalEdge?: RemovalEdgeResolvers<ContextType>;
+  ServiceRecord?: ServiceRecordResolvers<ContextType>;
   SharingModeFacet?: SharingModeFacetResolvers<ContextType>;
+  TimeSlot?: TimeSlotResolvers<ContextType>;
+  Utilisation?: UtilisationResolvers<ContextType>;
 }>;
 

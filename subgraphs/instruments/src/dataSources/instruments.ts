@@ -44,6 +44,7 @@ import {
   type PushResult,
 } from '../models/instrument.ts';
 import { InstrumentSearch, type InstrumentSearchConnection, SEARCH_ORDERS, type SearchHit } from '../models/search.ts';
+import { freeWindowOf } from './bookings.ts';
 
 export interface SearchArgs {
   text?: string | null;
@@ -110,6 +111,7 @@ export class InstrumentSource {
       hasFee: f.hasFee ?? null,
       reviewStatuses: valuesIn(f.reviewStatusIn, `${field}.reviewStatusIn`),
       changed: await changedWindow(this.db, f.updatedSince, `${field}.updatedSince`),
+      freeBetween: freeWindowOf(f.freeBetween, `${field}.freeBetween`, this.viewer, this.db.schema),
     };
   }
 

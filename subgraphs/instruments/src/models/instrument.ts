@@ -47,6 +47,7 @@ import type {
 } from '../__generated__/resolvers-types.ts';
 import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
 import { MAX_REJECTION_REASON, RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';
+import { type FreeWindow, freeWindowSql } from './calendar.ts';
 import { RECORD_COLUMNS, recordColumns } from './record.ts';
 
 /** A row of `instruments.instrument`. */
@@ -155,6 +156,7 @@ export interface InstrumentCriteria {
   hasFee: boolean | null;
   reviewStatuses: InstrumentReviewStatus[] | null;
   changed: ChangedWindow | null;
+  freeBetween: FreeWindow | null;
 }
 
 export const NO_CRITERIA: InstrumentCriteria = {
@@ -172,6 +174,7 @@ export const NO_CRITERIA: InstrumentCriteria = {
   hasFee: null,
   reviewStatuses: null,
   changed: null,
+  freeBetween: null,
 };
 
 /** What instrument lists can be ordered by, besides id. */
@@ -302,6 +305,10 @@ export function applyCriteria(query: Knex.QueryBuilder, criteria: InstrumentCrit
   if (criteria.hasFee === false) query.whereNull('fee_text');
   if (criteria.reviewStatuses) query.whereIn('review_status', criteria.reviewStatuses);
   applyChangedWindow(query, criteria.changed);
+  if (criteria.freeBetween) {
+    const free = freeWindowSql(criteria.freeBetween);
+    query.whereRaw(free.sql, free.bindings);
+  }
 }
 
 /** Who may change how an instrument is run: its owner's users, its platform's operators, administrators. */

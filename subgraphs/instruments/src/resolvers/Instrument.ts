@@ -18,6 +18,10 @@ export const Instrument: InstrumentResolvers = {
   },
   rejectionReason: (instrument, _args, { claims }) =>
     canSeeHistory(claims, instrument) ? instrument.rejectionReason : null,
+  bookingRules: ({ id }, _args, { bookings }) => bookings.rulesByInstrument.load(id),
+  availability: (instrument, { from, to }, { bookings }) => bookings.availability(instrument, from, to),
+  closures: ({ id }, { from, first }, { bookings }) => bookings.closuresOf(id, from, first),
+  utilisation: ({ id, ownerId }, { year }, { bookings }) => bookings.utilisationOf('id', id, year, ownerId),
   history: (instrument, { first, after }, { claims, instruments }) =>
     canSeeHistory(claims, instrument)
       ? instruments.history(instrument.id, parsePage({ first, after }, 'history'))

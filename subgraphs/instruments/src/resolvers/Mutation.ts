@@ -43,6 +43,18 @@ export const Mutation: MutationResolvers = {
   rejectInstrument: (_root, { id, version, reason }, { instruments }) =>
     instruments.reject(id, checkedVersion(version), reason),
   retireInstrument: (_root, { id, version }, { instruments }) => instruments.retire(id, checkedVersion(version)),
+  setBookingRules: (_root, { instrumentId, version, input }, { bookings }) =>
+    bookings.setRules(instrumentId, version == null ? null : checkedVersion(version), input),
+  addClosure: (_root, { instrumentId, input }, { bookings }) => bookings.addClosure(instrumentId, input),
+  removeClosure: (_root, { id }, { bookings }) => bookings.removeClosure(id),
+  requestBooking: (_root, { input }, { bookings }) => bookings.request(input),
+  approveBooking: (_root, { id, version }, { bookings }) => bookings.approve(id, checkedVersion(version)),
+  rejectBooking: (_root, { id, version, reason }, { bookings }) => bookings.reject(id, checkedVersion(version), reason),
+  cancelBooking: (_root, { id, version, reason }, { bookings }) => bookings.cancel(id, checkedVersion(version), reason),
+  startBooking: (_root, { id, version }, { bookings }) => bookings.start(id, checkedVersion(version)),
+  completeBooking: (_root, { id, version, record }, { bookings }) =>
+    bookings.complete(id, checkedVersion(version), record),
+  markNoShow: (_root, { id, version }, { bookings }) => bookings.noShow(id, checkedVersion(version)),
   pushInstruments: async (_root, { records }, { instruments }) => {
     const results = await instruments.push(records);
     const count = (outcome: string) => results.filter((result) => result.outcome === outcome).length;

@@ -7,5 +7,8 @@ export const Query: QueryResolvers = {
   searchInstruments: (_root, args, { instruments }, info) => instruments.search(args, selectsField(info, 'facets')),
   instrumentClasses: (_root, { parentCode }, { instruments }) => instruments.classes(parentCode),
   instrumentStats: (_root, { filter, groupBy }, { instruments }) => instruments.stats(filter, groupBy),
+  booking: (_root, { id }, { bookings }) => bookings.booking(id),
+  myBookings: (_root, args, { bookings }) => bookings.list('REQUESTER', args),
+  bookingQueue: (_root, args, { bookings }) => bookings.list('OWNER', args),
   instrumentRemovals: (_root, args, { instruments }) => instruments.removals(args),
 };

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Booking } from './Booking.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Instrument } from './Instrument.ts';
 import { InstrumentStatsRow } from './InstrumentStatsRow.ts';
@@ -7,4 +8,13 @@ import { Platform } from './Platform.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Instrument, InstrumentStatsRow, Enterprise, Platform, Region };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Instrument,
+  Booking,
+  InstrumentStatsRow,
+  Enterprise,
+  Platform,
+  Region,
+};
