@@ -38,6 +38,7 @@ const SET_RULES = `mutation ($instrumentId: ID!, $version: Int, $input: BookingR
     prices { group unit rateFen minimumChargeFen } } }`;
 const ADD_CLOSURE = `mutation ($instrumentId: ID!, $input: ClosureInput!) {
   addClosure(instrumentId: $instrumentId, input: $input) { id start end reason } }`;
+const REMOVE_CLOSURE = 'mutation ($id: ID!) { removeClosure(id: $id) { id } }';
 const UTILISATION =
   'year instruments effectiveHours externalHours shareRate utilisation services unitsServed meanRating serviceIncomeFen';
 
@@ -428,6 +429,23 @@ describe('bad requests are refused with a clear error, and nothing is stored', (
       { instrumentId: chamber, input: { start: at(day, '15:00'), end: at(day, '18:00'), reason: '设备检修' } },
       ownerUser,
     );
+
+    // Reopened, the morning can be booked; the closure's life is in the history.
+    const notYours = await refused(REMOVE_CLOSURE, { id: closure.id }, smeUser);
+    expect(notYours.code).toBe('FORBIDDEN');
+    await ok(REMOVE_CLOSURE, { id: closure.id }, ownerUser);
+    await ok(REQUEST, { input: { instrumentId: chamber, start: at(day, '09:00'), end: at(day, '11:00') } }, smeUser);
+    const history = (await (
+      await database('instruments')
+    )
+      .table('change_history')
+      .where({ entity: 'Closure', record_id: closure.id })
+      .orderBy('version')
+      .select('version', 'changed_by')) as { version: number; changed_by: string }[];
+    expect(history).toEqual([
+      { version: 1, changed_by: 'zunyi-lab' },
+      { version: 2, changed_by: 'zunyi-lab' },
+    ]);
   });
 
   it('lets only the owner decide, and shows a booking to the two units and administrators only', async () => {

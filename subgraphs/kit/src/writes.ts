@@ -208,6 +208,35 @@ export async function insertVersioned<TRow extends VersionedRow>(
   return inserted as TRow;
 }
 
+/**
+ * Deletes one record, leaving its last entry in the history: every field it had, to null, at the
+ * next version. The row is locked first; NOT_FOUND if there is none.
+ */
+export async function deleteVersioned<TRow extends VersionedRow>(
+  tx: Database,
+  entity: VersionedEntity,
+  id: string,
+  by: Claims,
+): Promise<TRow> {
+  const current = (await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined;
+  if (!current) throw notFound(entity.typename, id);
+  await tx.table(entity.table).where({ id }).delete();
+  const fields = Object.entries(current as Record<string, unknown>).filter(
+    ([column, value]) => !['id', 'version', 'created_at', 'updated_at'].includes(column) && value !== null,
+  );
+  const removed = fields.map(([column]) => [column, null] as [string, unknown]);
+  await recordChange(
+    tx,
+    entity.typename,
+    id,
+    current.version + 1,
+    by,
+    removed,
+    (column) => (current as Record<string, unknown>)[column] ?? null,
+  );
+  return current;
+}
+
 /** The migration step that gives a subgraph's schema its history table. */
 export async function createChangeHistory(knex: Knex, schema: string): Promise<void> {
   await knex.schema.withSchema(schema).createTable(HISTORY_TABLE, (table) => {

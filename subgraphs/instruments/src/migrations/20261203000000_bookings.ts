@@ -109,7 +109,7 @@ export async function up(knex: Knex): Promise<void> {
     table.text('instrument_id').notNullable().references('id').inTable(`${SCHEMA}.instrument`).onDelete('cascade');
     table.specificType('during', 'tstzrange').notNullable();
     table.text('reason').notNullable();
-    table.text('created_by');
+    table.integer('version').notNullable().defaultTo(1);
     table.index(['instrument_id']);
   });
   await knex.raw(

@@ -5,6 +5,7 @@ import {
   type Claims,
   type ConstraintFields,
   type Database,
+  deleteVersioned,
   ErrorCode,
   type InputProblem,
   insertVersioned,
@@ -69,6 +70,7 @@ export interface Closure {
   reason: string;
 }
 
+const CLOSURES = { table: 'closure', typename: 'Closure' };
 const RULES = { table: 'booking_rule', typename: 'BookingRules', jsonColumns: ['bookable_hours', 'prices'] };
 
 export function toBookingRules(row: BookingRuleRow): BookingRules {
@@ -322,15 +324,14 @@ export class BookingRulesModel {
       if (problems.length > 0 || !start || !end) throw badUserInputs(problems);
       const id = `clo-${randomUUID().replaceAll('-', '').slice(0, 12)}`;
       try {
-        await tx.transaction(async (savepoint) => {
-          await savepoint.table('closure').insert({
-            id,
-            instrument_id: instrumentId,
-            during: rangeOf(start, end),
-            reason,
-            created_by: viewer.userId,
-          });
-        });
+        await tx.transaction((savepoint) =>
+          insertVersioned(
+            savepoint,
+            CLOSURES,
+            { id, instrument_id: instrumentId, during: rangeOf(start, end), reason },
+            viewer,
+          ),
+        );
       } catch (error) {
         throw (await calendarClash(tx, error, instrumentId, start, end, 'input.start')) ?? error;
       }
@@ -344,11 +345,10 @@ export class BookingRulesModel {
         .table('closure')
         .select(CLOSURE_COLUMNS.map((column) => tx.knex.raw(column)))
         .where({ id })
-        .forUpdate()
         .first()) as ClosureRow | undefined;
       if (!row) throw notFound('Closure', id);
       await this.managedInstrument(tx, row.instrument_id, viewer, 'reopen');
-      await tx.table('closure').where({ id }).delete();
+      await deleteVersioned(tx, CLOSURES, id, viewer);
       return toClosure(row);
     });
   }
