@@ -202,9 +202,12 @@ afterAll(async () => {
   const bookings = (await db.table('booking').whereIn('instrument_id', ids).select('id')).map(
     (row) => (row as { id: string }).id,
   );
+  const closures = (await db.table('closure').whereIn('instrument_id', ids).select('id')).map(
+    (row) => (row as { id: string }).id,
+  );
   await db
     .table('change_history')
-    .whereIn('record_id', [...ids, ...bookings])
+    .whereIn('record_id', [...ids, ...bookings, ...closures])
     .del();
   await db.table('booking').whereIn('id', bookings).del();
   await db.table('instrument').whereIn('id', ids).del();
