@@ -77,4 +77,21 @@ export const GRAPHIQL_EXAMPLES: { title: string; query: string }[] = [
   }
 }`,
   },
+  {
+    title: 'How much the instruments of each region served in 2025 (the 1,600-hour norm)',
+    query: `query UtilisationByRegion {
+  regions {
+    name
+    utilisation(year: 2025) {
+      instruments
+      effectiveHours
+      externalHours
+      shareRate
+      utilisation
+      unitsServed
+      meanRating
+    }
+  }
+}`,
+  },
 ];
