@@ -174,7 +174,9 @@ async function storedBookings(instrumentId: string) {
 async function utilisation(path: string, query: string, bearer: string): Promise<Utilisation> {
   const result = await gatewayQuery<Record<string, { utilisation: Utilisation }>>(query, {}, { bearer });
   expect(result.errors).toBeUndefined();
-  return (result.data?.[path] as { utilisation: Utilisation }).utilisation;
+  const parent = result.data?.[path];
+  if (!parent) throw new Error(`no ${path} in the answer`);
+  return parent.utilisation;
 }
 
 /** An enterprise user's claims, as the gateway would pass them to a subgraph. */
@@ -608,7 +610,8 @@ describe('bad requests are refused with a clear error, and nothing is stored', (
       ownerUser,
     );
     expect(bad.code).toBe('BAD_USER_INPUT');
-    const fields = (bad.error?.extensions?.problems as { field: string }[]).map((p) => p.field);
+    const problems = (bad.error?.extensions?.problems ?? []) as { field: string }[];
+    const fields = problems.map((p) => p.field);
     expect(fields).toEqual(
       expect.arrayContaining([
         'input.bookableHours[1]',

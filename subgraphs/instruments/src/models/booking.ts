@@ -20,7 +20,6 @@ import {
   Role,
   runWrite,
   staleVersion,
-  timestamp,
   updateVersioned,
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
@@ -37,6 +36,7 @@ import {
   calendarClash,
   forbidden,
   managesBookings,
+  parseTime,
   rangeOf,
   toBookingRules,
 } from './bookingRules.ts';
@@ -242,16 +242,6 @@ function wrongStatus(booking: Booking, action: string, allowed: readonly string[
     `Booking ${booking.id} is ${booking.status}; only ${allowed.join(' or ')} bookings can be ${action}`,
     { field: 'status', status: booking.status },
   );
-}
-
-/** An ISO time from an input, or a problem recorded against its field. */
-function parseTime(value: string, field: string, problems: InputProblem[]): Date | null {
-  try {
-    return new Date(timestamp(value, field) as string);
-  } catch (error) {
-    problems.push({ field, reason: String((error as { extensions?: { reason?: string } }).extensions?.reason) });
-    return null;
-  }
 }
 
 function optionalText(value: string | null | undefined, field: string, limit: number, problems: InputProblem[]) {

@@ -106,6 +106,16 @@ function toClosure(row: ClosureRow): Closure {
   };
 }
 
+/** An ISO time from an input, or a problem recorded against its field. */
+export function parseTime(value: string, field: string, problems: InputProblem[]): Date | null {
+  try {
+    return new Date(timestamp(value, field) as string);
+  } catch (error) {
+    problems.push({ field, reason: String((error as { extensions?: { reason?: string } }).extensions?.reason) });
+    return null;
+  }
+}
+
 /** Who runs an instrument's bookings: its owner's users, and administrators. */
 export function managesBookings(viewer: Claims, ownerId: string): boolean {
   return viewer.role === Role.ADMIN || (viewer.enterpriseId !== null && viewer.enterpriseId === ownerId);
@@ -301,19 +311,8 @@ export class BookingRulesModel {
   /** Closes an instrument for maintenance; the calendar refuses a closure over a held booking. */
   addClosure(instrumentId: string, input: ClosureInput, viewer: Claims): Promise<Closure> {
     const problems: InputProblem[] = [];
-    const parse = (field: 'start' | 'end') => {
-      try {
-        return timestamp(input[field], `input.${field}`) as string;
-      } catch (error) {
-        problems.push({
-          field: `input.${field}`,
-          reason: (error as { extensions: { reason: string } }).extensions.reason,
-        });
-        return null;
-      }
-    };
-    const start = parse('start');
-    const end = parse('end');
+    const start = parseTime(input.start, 'input.start', problems)?.toISOString();
+    const end = parseTime(input.end, 'input.end', problems)?.toISOString();
     if (start && end && end <= start) problems.push({ field: 'input.end', reason: 'must be after start' });
     const reason = input.reason.trim();
     if (reason.length < 1 || reason.length > BOOKING_LIMITS.closureReason) {
