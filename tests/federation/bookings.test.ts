@@ -646,6 +646,21 @@ describe('utilisation', () => {
     expect(large).toEqual(small);
   });
 
+  it('costs the same statements for 2 enterprises as for all of them, and for every region', async () => {
+    const page = (first: number) =>
+      gatewayQuery(
+        `{ enterprises(first: ${first}) { edges { node { utilisation(year: 2025) { effectiveHours serviceIncomeFen } } } }
+           regions { utilisation(year: 2025) { effectiveHours } } platforms(first: ${first}) { edges { node { utilisation(year: 2025) { services } } } } }`,
+        {},
+        { bearer: admin },
+      );
+    const small = await countStatements(() => page(2));
+    const large = await countStatements(() => page(500));
+    expect(large).toEqual(small);
+    // One statement for the enterprises' figures, one for the regions', one for the platforms'.
+    expect(small.instruments).toBe(3);
+  });
+
   it('adds up: a region’s figures are the sum of its instruments’', async () => {
     const answer = await gatewayQuery<{
       region: { utilisation: Utilisation; instruments: { edges: { node: { utilisation: Utilisation } }[] } };
