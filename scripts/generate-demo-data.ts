@@ -4,7 +4,8 @@
  *
  * Everything is fictional but shaped like Guizhou's advanced equipment manufacturing sector: ten
  * regions, six key industries, enterprises with valid unified social credit codes, public service
- * platforms, large instruments in the NRII record format, and the 2024–2025 platform assessments.
+ * platforms, large instruments in the NRII record format with their booking rules and a year and a half
+ * of bookings and service records, and the 2024–2025 platform assessments.
  * The generators in demo-data/ keep it coherent (tests/demoData.test.ts checks that they do). The
  * output is deterministic: one seeded PRNG, no clock. Keys are the tables' column names.
  *
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAssessments, INDICATORS } from './demo-data/assessments.ts';
+import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts';
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
@@ -76,7 +78,10 @@ writeSeed('enterprises', { region: buildRegions(), enterprise: enterprises.map(e
 writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
 // The instrument registry's own directory of owners by credit code, for partners' pushes.
 const owners = enterprises.map(({ id, credit_code }) => ({ id, credit_code }));
-writeSeed('instruments', { instrument: buildInstruments(enterprises, platform), owner: owners });
+const instrumentRows = buildInstruments(enterprises, platform);
+// Booking rules and a year and a half of bookings (2024-07 to 2025-12), drawn from a stream of their own.
+const { booking_rule, booking } = buildBookings(instrumentRows as BookableInstrument[], enterprises);
+writeSeed('instruments', { instrument: instrumentRows, owner: owners, booking_rule, booking });
 writeSeed('assessments', { indicator: INDICATORS, ...buildAssessments(platform) });
 
 if (stale.length > 0) {

@@ -5,10 +5,21 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  BOOKINGS_FROM,
+  BOOKINGS_UNTIL,
+  type BookableInterval,
+  type BookingRow,
+  type BookingRuleRow,
+  isBookable,
+  MAX_BOOKINGS,
+  statedFees,
+} from '../scripts/demo-data/bookings.ts';
 import { MAKER_LINES, TRADE_NAMES } from '../scripts/demo-data/enterprises.ts';
-import { INSTRUMENT_KINDS } from '../scripts/demo-data/instruments.ts';
+import { INSTRUMENT_KINDS, type InstrumentStatus, type SharingMode } from '../scripts/demo-data/instruments.ts';
 import { INSTRUMENT_HOSTS } from '../scripts/demo-data/platforms.ts';
 import { cityOf, REGIONS, THIS_YEAR } from '../scripts/demo-data/world.ts';
+import { chargeFen, type Price, priceGroupOf } from '../subgraphs/instruments/src/models/charge.ts';
 
 interface Enterprise {
   id: string;
@@ -42,7 +53,9 @@ interface Instrument {
   owner_type: string;
   platform_id: string | null;
   service_url: string | null;
-  sharing_mode: string;
+  sharing_mode: SharingMode;
+  status: InstrumentStatus;
+  fee_text: string;
   source: string;
   customs_supervised: boolean;
   country: string;
@@ -61,7 +74,11 @@ const seed = <T>(subgraph: string): T =>
 
 const { enterprise: enterprises } = seed<{ enterprise: Enterprise[] }>('enterprises');
 const { platform: platforms } = seed<{ platform: Platform[] }>('platforms');
-const { instrument: instruments } = seed<{ instrument: Instrument[] }>('instruments');
+const {
+  instrument: instruments,
+  booking_rule: rules,
+  booking: bookings,
+} = seed<{ instrument: Instrument[]; booking_rule: BookingRuleRow[]; booking: BookingRow[] }>('instruments');
 const { assessment: assessments } = seed<{ assessment: Assessment[] }>('assessments');
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
@@ -236,5 +253,230 @@ describe('the demo data', () => {
     ];
     expect(urls.length).toBeGreaterThan(platforms.length);
     expect(urls.filter((url) => !new URL(url).hostname.endsWith('.example'))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- bookings
+
+const ruleById = byId(rules);
+const instrumentById = byId(instruments);
+const MINUTE = 60_000;
+
+/** Wall-clock time in the province, whatever the machine's zone: the date, ISO weekday and minute of the day. */
+const shanghaiParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+function shanghai(ms: number) {
+  const parts = shanghaiParts.formatToParts(ms);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    weekday: WEEKDAYS.indexOf(part('weekday')) + 1,
+    minute: Number(part('hour')) * 60 + Number(part('minute')),
+  };
+}
+
+/** A tstzrange's bounds in epoch milliseconds: `["2025-03-04 09:00:00+08","2025-03-04 12:00:00+08")`. */
+function window(during: string): [number, number] {
+  const match = /^\["([^"]+)","([^"]+)"\)$/.exec(during);
+  if (!match) throw new Error(`not a [start,end) range: ${during}`);
+  const instant = (text: string) => Date.parse(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return [instant(match[1] as string), instant(match[2] as string)];
+}
+
+const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+const hoursOf = (rule: BookingRuleRow) => JSON.parse(rule.bookable_hours) as BookableInterval[];
+const pricesOf = (rule: BookingRuleRow) => JSON.parse(rule.prices) as Price[];
+
+/** Whether bookable intervals, one after another if they meet at midnight, cover the whole window. */
+function withinBookableHours(hours: BookableInterval[], start: number, end: number): boolean {
+  let at = start;
+  while (at < end) {
+    const { weekday, minute } = shanghai(at);
+    const open = hours.find((h) => h.weekday === weekday && clock(h.opens) <= minute && minute < clock(h.closes));
+    if (!open) return false;
+    at += (clock(open.closes) - minute) * MINUTE;
+  }
+  return true;
+}
+
+/** Effective hours (used time of completed bookings) by instrument, in the year the service started. */
+function effectiveHours(year: number, external?: boolean): Map<string, number> {
+  const hours = new Map<string, number>();
+  for (const b of bookings) {
+    if (b.status !== 'COMPLETED' || b.actual_start === null || b.used_minutes === null) continue;
+    if (shanghai(Date.parse(b.actual_start)).date.slice(0, 4) !== String(year)) continue;
+    if (external !== undefined && b.external !== external) continue;
+    hours.set(b.instrument_id, (hours.get(b.instrument_id) ?? 0) + b.used_minutes / 60);
+  }
+  return hours;
+}
+
+describe('the demo bookings', () => {
+  it('give a booking rule to every shared instrument in working order, and bookings only to those', () => {
+    expect(rules.map((r) => r.id)).toEqual(instruments.filter(isBookable).map((row) => row.id));
+    expect(bookings.filter((b) => !ruleById.has(b.instrument_id)).map((b) => b.id)).toEqual([]);
+    expect(rules.filter((r) => !bookings.some((b) => b.instrument_id === r.id)).map((r) => r.id)).toEqual([]);
+    expect(bookings.length).toBeLessThanOrEqual(MAX_BOOKINGS);
+  });
+
+  it('keeps rules the database accepts: hours that do not overlap, durations in range, one price per group', () => {
+    const broken = offenders(rules, (r) => {
+      const hours = hoursOf(r);
+      for (const [i, a] of hours.entries()) {
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(a.opens) || !/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(a.closes))
+          return `${r.id}: ${a.opens}–${a.closes}`;
+        if (a.weekday < 1 || a.weekday > 7 || a.opens >= a.closes) return `${r.id}: interval ${JSON.stringify(a)}`;
+        const overlapping = hours
+          .slice(i + 1)
+          .find((b) => b.weekday === a.weekday && a.opens < b.closes && b.opens < a.closes);
+        if (overlapping) return `${r.id}: ${a.opens}–${a.closes} overlaps ${overlapping.opens}–${overlapping.closes}`;
+      }
+      if (r.min_minutes < 1 || r.max_minutes < r.min_minutes || r.max_minutes > 7 * 24 * 60)
+        return `${r.id}: ${r.min_minutes}–${r.max_minutes} minutes`;
+      const prices = pricesOf(r);
+      const groups = prices.map((p) => p.group).sort();
+      if (groups.join() !== 'IN_PROVINCE_SME,OTHER,OWN_UNIT') return `${r.id}: price groups ${groups}`;
+      if (new Set(prices.map((p) => p.unit)).size !== 1) return `${r.id}: prices in different units`;
+      if (!prices.every((p) => Number.isInteger(p.rateFen) && Number.isInteger(p.minimumChargeFen) && p.rateFen > 0))
+        return `${r.id}: a rate that is not a positive number of fen`;
+      return false;
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('prices bookings as the fee text states: the full rate for others, less for SMEs, half for the own unit', () => {
+    const broken = offenders(rules, (r) => {
+      const instrument = instrumentById.get(r.id) as Instrument;
+      const kind = INSTRUMENT_KINDS.find((candidate) => candidate.name === instrument.name);
+      if (!kind) return `${r.id}: unknown kind`;
+      const rate = Object.fromEntries(pricesOf(r).map((p) => [p.group, p]));
+      const unit = kind.fee[0] === 'sample' ? 'SAMPLE' : 'HOUR';
+      if (rate.OTHER?.unit !== unit) return `${r.id}: charged per ${rate.OTHER?.unit}, the fee is per ${kind.fee[0]}`;
+      const { external } = statedFees(kind, instrument.fee_text);
+      const expected = kind.fee[0] === 'day' ? Math.round((external * 100) / 24) : external * 100;
+      if (rate.OTHER.rateFen !== expected)
+        return `${r.id}: ${rate.OTHER.rateFen} fen, the fee text says ${external} yuan`;
+      const [own, sme, other] = [rate.OWN_UNIT?.rateFen ?? 0, rate.IN_PROVINCE_SME?.rateFen ?? 0, rate.OTHER.rateFen];
+      return own < sme && sme < other ? false : `${r.id}: own ${own}, SME ${sme}, other ${other}`;
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it(`books within each rule's hours (Asia/Shanghai), its durations, and ${BOOKINGS_FROM} to ${BOOKINGS_UNTIL}`, () => {
+    const broken = offenders(bookings, (b) => {
+      const rule = ruleById.get(b.instrument_id) as BookingRuleRow;
+      const [start, end] = window(b.during);
+      const minutes = (end - start) / MINUTE;
+      if (shanghai(start).date < BOOKINGS_FROM || shanghai(end - 1).date > BOOKINGS_UNTIL)
+        return `${b.id}: ${b.during}`;
+      const inService = (instrumentById.get(b.instrument_id) as Instrument).start_of_use;
+      if (shanghai(start).date <= inService) return `${b.id}: booked before the instrument entered service`;
+      if (minutes < rule.min_minutes || minutes > rule.max_minutes)
+        return `${b.id}: ${minutes} minutes, the rule allows ${rule.min_minutes}–${rule.max_minutes}`;
+      return withinBookableHours(hoursOf(rule), start, end) ? false : `${b.id}: ${b.during} outside bookable hours`;
+    });
+    expect(broken).toEqual([]);
+    // Numbered in the order they start.
+    const starts = bookings.map((b) => window(b.during)[0]);
+    expect(starts.every((start, i) => i === 0 || (starts[i - 1] as number) <= start)).toBe(true);
+    expect(bookings.map((b) => b.id)).toEqual(bookings.map((_, i) => `bkg-${String(i + 1).padStart(6, '0')}`));
+  });
+
+  it('never has two completed bookings of one instrument overlap', () => {
+    const completed = bookings.filter((b) => b.status === 'COMPLETED');
+    const byInstrument = new Map<string, BookingRow[]>();
+    for (const b of completed) byInstrument.set(b.instrument_id, [...(byInstrument.get(b.instrument_id) ?? []), b]);
+    const broken: string[] = [];
+    for (const list of byInstrument.values()) {
+      const sorted = list.map((b) => [b.id, ...window(b.during)] as const).sort((a, b) => a[1] - b[1]);
+      for (let i = 1; i < sorted.length; i++) {
+        const [previous, current] = [sorted[i - 1], sorted[i]] as [(typeof sorted)[0], (typeof sorted)[0]];
+        if (current[1] < previous[2]) broken.push(`${previous[0]} and ${current[0]}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("charges by the requester's price group, for the time used, as charge.ts does", () => {
+    const broken = offenders(bookings, (b) => {
+      const instrument = instrumentById.get(b.instrument_id) as Instrument;
+      const requester = enterpriseById.get(b.requester_enterprise_id);
+      if (!requester) return `${b.id}: requester ${b.requester_enterprise_id} is no enterprise`;
+      const group = priceGroupOf(requester.id, instrument.owner_id, requester.credit_code);
+      if (b.price_group !== group) return `${b.id}: price group ${b.price_group}, priceGroupOf says ${group}`;
+      if (b.external !== (requester.id !== instrument.owner_id)) return `${b.id}: external ${b.external}`;
+      const price = pricesOf(ruleById.get(b.instrument_id) as BookingRuleRow).find((p) => p.group === group) as Price;
+      if ((price.unit === 'SAMPLE') !== (b.samples !== null))
+        return `${b.id}: samples ${b.samples} at a ${price.unit} rate`;
+      if (b.samples !== null && (!Number.isInteger(b.samples) || b.samples < 1 || b.samples > 20))
+        return `${b.id}: ${b.samples} samples`;
+      const [start, end] = window(b.during);
+      if (b.estimated_charge_fen !== chargeFen(price, (end - start) / MINUTE, b.samples))
+        return `${b.id}: estimated ${b.estimated_charge_fen}`;
+      if (b.status !== 'COMPLETED') return false;
+      if (b.used_minutes === null || b.charge_fen !== chargeFen(price, b.used_minutes, b.samples))
+        return `${b.id}: charged ${b.charge_fen} for ${b.used_minutes} minutes`;
+      return b.user_unit === requester.name ? false : `${b.id}: user unit ${b.user_unit}`;
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps a service record for completed bookings only: started near the booked time, used no longer than it ran', () => {
+    const broken = offenders(bookings, (b) => {
+      const record = [b.actual_start, b.actual_end, b.used_minutes, b.service_way, b.user_unit, b.charge_fen];
+      if (b.status !== 'COMPLETED') {
+        if (record.some((value) => value !== null) || b.rating !== null) return `${b.id}: ${b.status} with a record`;
+        if (b.status === 'REJECTED' && !b.decision_reason) return `${b.id}: rejected without a reason`;
+        return false;
+      }
+      if (record.some((value) => value === null)) return `${b.id}: incomplete service record`;
+      if (![b.actual_start, b.actual_end].every((t) => t?.endsWith('+08:00'))) return `${b.id}: times not in +08:00`;
+      const [start] = window(b.during);
+      const [actualStart, actualEnd] = [Date.parse(b.actual_start as string), Date.parse(b.actual_end as string)];
+      if (Math.abs(actualStart - start) > 30 * MINUTE) return `${b.id}: started ${b.actual_start}, booked ${b.during}`;
+      const ran = (actualEnd - actualStart) / MINUTE;
+      if (!(ran > 0) || (b.used_minutes as number) < 1 || (b.used_minutes as number) > ran)
+        return `${b.id}: used ${b.used_minutes} of ${ran} minutes`;
+      if (b.service_way === 'REMOTE' && (instrumentById.get(b.instrument_id) as Instrument).status !== 'REMOTE_SERVICE')
+        return `${b.id}: remote service on an instrument that offers none`;
+      return b.rating === null || (Number.isInteger(b.rating) && b.rating >= 1 && b.rating <= 5)
+        ? false
+        : `${b.id}: rating`;
+    });
+    expect(broken).toEqual([]);
+    const count = (status: string) => bookings.filter((b) => b.status === status).length;
+    expect(count('COMPLETED') / bookings.length).toBeGreaterThan(0.8);
+    for (const status of ['CANCELLED', 'REJECTED', 'NO_SHOW']) expect(count(status)).toBeGreaterThan(0);
+  });
+
+  it('keeps 2025 utilisation believable for Guizhou: 80–1,400 effective hours an instrument, most well under 25%', () => {
+    const hours = effectiveHours(2025);
+    const broken = offenders(rules, (r) => {
+      const h = hours.get(r.id) ?? 0;
+      return h >= 80 && h <= 1400 ? false : `${r.id}: ${Math.round(h)} hours in 2025`;
+    });
+    expect(broken).toEqual([]);
+    const sorted = [...hours.values()].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] as number;
+    expect(median).toBeGreaterThan(120);
+    expect(median).toBeLessThan(400); // a quarter of the assessment's 1,600 hours
+    // Shared instruments serve other units for 40–85% of their hours; internal ones only their own.
+    const external = effectiveHours(2025, true);
+    const shared = rules.filter((r) => (instrumentById.get(r.id) as Instrument).sharing_mode === 'EXTERNAL');
+    const share = (ids: BookingRuleRow[]) =>
+      ids.reduce((sum, r) => sum + (external.get(r.id) ?? 0), 0) /
+      ids.reduce((sum, r) => sum + (hours.get(r.id) ?? 0), 0);
+    expect(share(shared)).toBeGreaterThan(0.4);
+    expect(share(shared)).toBeLessThan(0.85);
+    expect(share(rules.filter((r) => !shared.includes(r)))).toBe(0);
   });
 });
