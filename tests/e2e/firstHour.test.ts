@@ -111,6 +111,7 @@ describe('--help', () => {
     ['bench:startup'],
     ['bench:edge'],
     ['bench:search'],
+    ['bench:booking'],
     ['demo-data'],
     ['import:instruments'],
     ['export:instruments'],
