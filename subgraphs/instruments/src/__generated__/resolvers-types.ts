@@ -67,8 +67,8 @@ export type Booking = {
   minutes: Scalars['Int']['output'];
   priceGroup: PriceGroup;
   purpose?: Maybe<Scalars['String']['output']>;
-  /** The unit that asked */
-  requester: Enterprise;
+  /** The unit that asked (resolved by the enterprises subgraph; null when it is unavailable) */
+  requester?: Maybe<Enterprise>;
   /** The user who asked */
   requesterUserId?: Maybe<Scalars['String']['output']>;
   samples?: Maybe<Scalars['Int']['output']>;
@@ -1620,7 +1620,7 @@ export type BookingResolvers<ContextType = Context, ParentType extends Resolvers
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   priceGroup?: Resolver<ResolversTypes['PriceGroup'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requester?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   requesterUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   serviceRecord?: Resolver<Maybe<ResolversTypes['ServiceRecord']>, ParentType, ContextType>;
