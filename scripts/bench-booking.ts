@@ -26,14 +26,12 @@
  * loaded, reuses it (removing the bookings earlier runs requested); --reload loads it again.
  */
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { instruments } from '@gzequip/instruments';
 import {
   type Claims,
   createLogger,
   Database,
-  databaseUrlFor,
   IDENTITY_HEADER,
   Role,
   type RunningServer,
@@ -44,6 +42,7 @@ import { buildEnterprises } from './demo-data/enterprises.ts';
 import { GENERATED_ID_PREFIX } from './demo-data/manyInstruments.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
 import { REGIONS } from './demo-data/world.ts';
+import { benchDatabaseUrl, DEFAULT_SERVER, ensureDatabase, shown } from './lib/benchDatabase.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import {
   GENERATED_BOOKING_PREFIX,
@@ -56,7 +55,6 @@ import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedIns
 
 /** Not bench:search's database: that one is rebuilt on every run, this one is kept as a cache. */
 const BENCH_DATABASE = 'gzequip_bench_bookings';
-const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 const { values } = parseCommandLine(
   `Usage: ${pnpmCommand()} bench:booking [--instruments 100000] [--requests 2000] [--concurrency 20]
@@ -134,54 +132,6 @@ const CHECKED = 20;
 const signingSecret = randomBytes(32).toString('base64url');
 /** Servers first, then databases: run at the end whatever happened. */
 const closers: (() => Promise<void>)[] = [];
-
-/** A URL fit to print: no password. */
-function shown(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-function benchDatabaseUrl(): string {
-  const given = values.postgres;
-  const url = new URL(given ?? databaseUrlFor(instruments.name) ?? DEFAULT_SERVER);
-  // A URL of ours names only the server; the federation's own database is never the one rebuilt.
-  if (!given || url.pathname === '' || url.pathname === '/') url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
-}
-
-/** Resolves once the server accepts a connection; refuses in one line (rather than knex's stack) if not. */
-function reachable(url: URL): Promise<void> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: url.hostname || '127.0.0.1', port: Number(url.port || 5432) });
-    socket.setTimeout(5000, () => socket.destroy(new Error('no answer in 5 s')));
-    socket.once('connect', () => {
-      socket.end();
-      resolve();
-    });
-    socket.once('error', (error) => stop(`PostgreSQL at ${shown(url.toString())} is not reachable: ${error.message}`));
-  });
-}
-
-/** Creates the bench database when missing, through the server's maintenance database. */
-async function ensureDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const maintenance = new URL(url);
-  maintenance.pathname = '/postgres';
-  await reachable(maintenance);
-  const admin = await Database.open({ schema: instruments.name, url: maintenance.toString() });
-  try {
-    const found = await admin.raw('select 1 from pg_database where datname = ?', [name]);
-    if (found.length === 0) {
-      await admin.raw('create database ??', [name]);
-      console.log(`created database ${name}`);
-    }
-  } catch (error) {
-    stop(`PostgreSQL at ${shown(maintenance.toString())} did not answer: ${(error as Error).message}`);
-  } finally {
-    await admin.close();
-  }
-}
 
 /** What a complete load leaves on the booking table, to know it again. */
 interface LoadMark {
@@ -562,7 +512,7 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
 
 // ---------------------------------------------------------------------------------------------- the run
 
-const postgresUrl = benchDatabaseUrl();
+const postgresUrl = benchDatabaseUrl(values.postgres, BENCH_DATABASE);
 const started = performance.now();
 
 try {

@@ -10,13 +10,11 @@
  * keyword with two filters and every facet stays under the target.
  */
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { instruments } from '@gzequip/instruments';
 import {
   createLogger,
   Database,
-  databaseUrlFor,
   IDENTITY_HEADER,
   IN_MEMORY,
   PUBLIC_CLAIMS,
@@ -26,11 +24,11 @@ import {
 } from '@gzequip/kit';
 import { buildEnterprises } from './demo-data/enterprises.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
+import { benchDatabaseUrl, DEFAULT_SERVER, ensureDatabase, shown } from './lib/benchDatabase.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
 
 const BENCH_DATABASE = 'gzequip_bench_instruments';
-const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 /** The target: a portal's faceted search answers well inside a page's budget. */
 const TARGET_MS = 50;
 
@@ -147,54 +145,6 @@ interface Target {
 const signingSecret = randomBytes(32).toString('base64url');
 /** Servers first, then databases: run at the end whatever happened. */
 const closers: (() => Promise<void>)[] = [];
-
-/** A URL fit to print: no password. */
-function shown(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-function benchDatabaseUrl(): string {
-  const given = values.postgres;
-  const url = new URL(given ?? databaseUrlFor(instruments.name) ?? DEFAULT_SERVER);
-  // A URL of ours names only the server; the federation's own database is never the one rebuilt.
-  if (!given || url.pathname === '' || url.pathname === '/') url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
-}
-
-/** Resolves once the server accepts a connection; refuses in one line (rather than knex's stack) if not. */
-function reachable(url: URL): Promise<void> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: url.hostname || '127.0.0.1', port: Number(url.port || 5432) });
-    socket.setTimeout(5000, () => socket.destroy(new Error('no answer in 5 s')));
-    socket.once('connect', () => {
-      socket.end();
-      resolve();
-    });
-    socket.once('error', (error) => stop(`PostgreSQL at ${shown(url.toString())} is not reachable: ${error.message}`));
-  });
-}
-
-/** Creates the bench database when missing, through the server's maintenance database. */
-async function ensureDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const maintenance = new URL(url);
-  maintenance.pathname = '/postgres';
-  await reachable(maintenance);
-  const admin = await Database.open({ schema: instruments.name, url: maintenance.toString() });
-  try {
-    const found = await admin.raw('select 1 from pg_database where datname = ?', [name]);
-    if (found.length === 0) {
-      await admin.raw('create database ??', [name]);
-      console.log(`created database ${name}`);
-    }
-  } catch (error) {
-    stop(`PostgreSQL at ${shown(maintenance.toString())} did not answer: ${(error as Error).message}`);
-  } finally {
-    await admin.close();
-  }
-}
 
 const enterprises = buildEnterprises();
 const world = { enterprises, platforms: buildPlatforms(enterprises) };
@@ -358,7 +308,7 @@ async function explain(target: Target, item: SearchCase): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------- the run
 
-const postgresUrl = benchDatabaseUrl();
+const postgresUrl = benchDatabaseUrl(values.postgres, BENCH_DATABASE);
 const targets: Target[] = [];
 
 /** Opens a bench database, closed at the end whatever happens. */
