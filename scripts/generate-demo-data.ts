@@ -43,10 +43,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const stale: string[] = [];
 
+/** One row per line: a diff shows which rows changed, and the file stays small. */
+function seedText(tables: Record<string, object[]>): string {
+  const table = ([name, rows]: [string, object[]]) =>
+    rows.length === 0
+      ? `  ${JSON.stringify(name)}: []`
+      : `  ${JSON.stringify(name)}: [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`;
+  return `{\n${Object.entries(tables).map(table).join(',\n')}\n}\n`;
+}
+
 function writeSeed(subgraph: string, tables: Record<string, object[]>): void {
   const dir = join(root, 'subgraphs', subgraph, 'src', 'seed');
   const file = join(dir, 'demo-data.json');
-  const text = `${JSON.stringify(tables, null, 2)}\n`;
+  const text = seedText(tables);
   if (values.check) {
     if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(subgraph);
     return;
