@@ -351,6 +351,49 @@ describe('two bookings of one instrument never overlap', () => {
   });
 });
 
+describe('a chamber that runs round the clock', () => {
+  it('is booked overnight, and the free-time search agrees with its availability across midnight', async () => {
+    const chamber = await bookableChamber({
+      ...RULES,
+      bookableHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })),
+      minMinutes: 60,
+      maxMinutes: 7 * 24 * 60,
+    });
+    const friday = comingWeekday(5);
+    const saturday = new Date(Date.parse(`${friday}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const overnight = await ok(
+      REQUEST,
+      { input: { instrumentId: chamber, start: at(friday, '20:00'), end: at(saturday, '08:00') } },
+      smeUser,
+    );
+    expect(overnight).toMatchObject({ status: 'REQUESTED', minutes: 12 * 60 });
+
+    const free = await gatewayQuery<{ instrument: { availability: { start: string; end: string }[] } }>(
+      `{ instrument(id: "${chamber}") { availability(from: "${at(friday, '00:00')}", to: "${at(saturday, '23:00')}") { start end } } }`,
+      {},
+      { bearer: smeUser },
+    );
+    expect(free.data?.instrument.availability).toEqual([
+      { start: at(friday, '00:00'), end: at(friday, '20:00') },
+      { start: at(saturday, '08:00'), end: at(saturday, '23:00') },
+    ]);
+    const found = async (from: string, to: string, minutes: number) => {
+      const answer = await gatewayQuery<{ instruments: { edges: { node: { id: string } }[] } }>(
+        'query ($filter: InstrumentFilter) { instruments(first: 500, filter: $filter) { edges { node { id } } } }',
+        { filter: { regionCode: '520300', freeBetween: { from, to, minutes } } },
+        { bearer: smeUser },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data?.instruments.edges.some((edge) => edge.node.id === chamber);
+    };
+    expect(await found(at(friday, '22:00'), at(saturday, '06:00'), 60)).toBe(false);
+    expect(await found(at(saturday, '08:00'), at(saturday, '20:00'), 600)).toBe(true);
+    // Two free hours either side of the booking, none of them three in a row.
+    expect(await found(at(friday, '18:00'), at(saturday, '10:00'), 120)).toBe(true);
+    expect(await found(at(friday, '18:00'), at(saturday, '10:00'), 150)).toBe(false);
+  });
+});
+
 describe('bad requests are refused with a clear error, and nothing is stored', () => {
   let chamber: string;
   let day: string;
