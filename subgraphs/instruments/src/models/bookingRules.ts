@@ -281,13 +281,8 @@ export class BookingRulesModel {
           | undefined;
         if (!current) {
           if (version !== null && version !== undefined) {
-            throw appError(
-              ErrorCode.CONFLICT,
-              `Instrument ${instrumentId} has no booking rules yet: leave version out`,
-              {
-                field: 'version',
-              },
-            );
+            const message = `Instrument ${instrumentId} has no booking rules yet: leave version out`;
+            throw appError(ErrorCode.CONFLICT, message, { field: 'version' });
           }
           return toBookingRules(
             await insertVersioned<BookingRuleRow>(tx, RULES, { id: instrumentId, ...columns }, viewer),
