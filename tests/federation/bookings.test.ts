@@ -629,7 +629,7 @@ describe('bad requests are refused with a clear error, and nothing is stored', (
 
   it('refuses booking rules that make no sense, naming each field, and keeps the rules as they were', async () => {
     const before = await gatewayQuery(
-      `{ instrument(id: "${chamber}") { bookingRules { version minMinutes prices { group } } } }`,
+      `{ instrument(id: "${chamber}") { bookingRules { version minMinutes cancellationWindowHours prices { group } } } }`,
       {},
       { bearer: ownerUser },
     );
@@ -666,12 +666,32 @@ describe('bad requests are refused with a clear error, and nothing is stored', (
     );
     const someoneElse = await refused(SET_RULES, { instrumentId: chamber, version: 2, input: RULES }, otherOwnerUser);
     expect(someoneElse.code).toBe('FORBIDDEN');
+    const noVersion = await refused(SET_RULES, { instrumentId: chamber, input: RULES }, ownerUser);
+    expect(noVersion).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    expect(noVersion.message).toContain('send the version you read');
     const after = await gatewayQuery(
-      `{ instrument(id: "${chamber}") { bookingRules { version minMinutes prices { group } } } }`,
+      `{ instrument(id: "${chamber}") { bookingRules { version minMinutes cancellationWindowHours prices { group } } } }`,
       {},
       { bearer: ownerUser },
     );
     expect(after.data).toEqual(before.data);
+
+    // The same rules again, in another order and with defaults spelt out: nothing changes.
+    const { version, cancellationWindowHours } = (
+      before.data as { instrument: { bookingRules: { version: number; cancellationWindowHours: number } } }
+    ).instrument.bookingRules;
+    const same = {
+      ...RULES,
+      cancellationWindowHours,
+      bookableHours: [...RULES.bookableHours].reverse(),
+      prices: RULES.prices.map((price) => ({ minimumChargeFen: 0, ...price })),
+    };
+    const unchanged = await ok<{ version: number }>(
+      SET_RULES,
+      { instrumentId: chamber, version, input: same },
+      ownerUser,
+    );
+    expect(unchanged.version).toBe(version);
   });
 });
 

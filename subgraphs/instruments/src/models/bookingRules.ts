@@ -73,10 +73,13 @@ export interface Closure {
 const CLOSURES = { table: 'closure', typename: 'Closure' };
 const RULES = { table: 'booking_rule', typename: 'BookingRules', jsonColumns: ['bookable_hours', 'prices'] };
 
+const byDayAndTime = (a: BookableHours, b: BookableHours) => a.weekday - b.weekday || a.opens.localeCompare(b.opens);
+const byGroup = (a: Price, b: Price) => PRICE_GROUPS.indexOf(a.group) - PRICE_GROUPS.indexOf(b.group);
+
 export function toBookingRules(row: BookingRuleRow): BookingRules {
   return {
     instrumentId: row.id,
-    bookableHours: [...row.bookable_hours].sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
+    bookableHours: [...row.bookable_hours].sort(byDayAndTime),
     minMinutes: row.min_minutes,
     maxMinutes: row.max_minutes,
     minNoticeHours: row.min_notice_hours,
@@ -84,7 +87,7 @@ export function toBookingRules(row: BookingRuleRow): BookingRules {
     requiresApproval: row.requires_approval,
     cancellationWindowHours: row.cancellation_window_hours,
     cancellationFeeFen: row.cancellation_fee_fen,
-    prices: [...row.prices].sort((a, b) => PRICE_GROUPS.indexOf(a.group) - PRICE_GROUPS.indexOf(b.group)),
+    prices: [...row.prices].sort(byGroup),
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -208,7 +211,8 @@ function ruleColumns(input: BookingRulesInput): { columns: Record<string, unknow
   }
   return {
     columns: {
-      bookable_hours: hours,
+      // Stored in one order, so that the same rules sent in another order change nothing.
+      bookable_hours: [...hours].sort(byDayAndTime),
       min_minutes: input.minMinutes,
       max_minutes: input.maxMinutes,
       min_notice_hours: minNoticeHours,
@@ -216,7 +220,7 @@ function ruleColumns(input: BookingRulesInput): { columns: Record<string, unknow
       requires_approval: input.requiresApproval ?? true,
       cancellation_window_hours: cancellationWindowHours,
       cancellation_fee_fen: cancellationFeeFen,
-      prices,
+      prices: [...prices].sort(byGroup),
     },
     problems,
   };
