@@ -13,6 +13,8 @@ const subgraphs: Record<string, Record<string, string>> = {
     Region: '../models/region.ts#Region',
     Removal: '@gzequip/kit#Removal',
     RemovalConnection: '@gzequip/kit#RemovalConnection',
+    Change: '@gzequip/kit#Change',
+    ChangeConnection: '@gzequip/kit#ChangeConnection',
   },
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',

@@ -10,5 +10,5 @@ export interface Context {
 
 /** Built for every request, so DataLoader caches never outlive it or leak between callers. */
 export function createContext(db: Database, claims: Claims): Context {
-  return { claims, enterprises: new EnterpriseSource(db), regions: new RegionSource(db) };
+  return { claims, enterprises: new EnterpriseSource(db, claims), regions: new RegionSource(db) };
 }

@@ -23,6 +23,10 @@ export interface EnterpriseRow {
   contact_name: string | null;
   contact_phone: string | null;
   founded_year: number | null;
+  in_province: boolean;
+  scale: string | null;
+  certifications: string[];
+  version: number;
   created_at: Date;
   updated_at: Date;
 }

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Enterprise as EnterpriseMapper, EnterpriseConnection as EnterpriseConnectionMapper, EnterpriseStatsRow as EnterpriseStatsRowMapper } from '../models/enterprise.ts';
 import type { Region as RegionMapper } from '../models/region.ts';
-import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper } from '@gzequip/kit';
+import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,10 +18,39 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One edit of a record. */
+export type Change = {
+  __typename?: 'Change';
+  /** ISO 8601 */
+  changedAt: Scalars['String']['output'];
+  /** The user who made it */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  fields: Array<FieldChange>;
+  /** The role they acted in */
+  role: Scalars['String']['output'];
+  /** The record's version this edit produced */
+  version: Scalars['Int']['output'];
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
 /** An enterprise or institution in the provincial registry. */
 export type Enterprise = {
   __typename?: 'Enterprise';
   address?: Maybe<Scalars['String']['output']>;
+  /** Certifications as the unit states them (ISO 9001:2015, AS9100D, IATF 16949:2016, CNAS L1234 …) */
+  certifications: Array<Scalars['String']['output']>;
   /** Contact person; null unless the caller is signed in (send a bearer token) */
   contactName?: Maybe<Scalars['String']['output']>;
   /** Contact phone; null unless the caller is signed in (send a bearer token) */
@@ -31,15 +60,33 @@ export type Enterprise = {
   /** The 18-character unified social credit code (统一社会信用代码, GB 32100-2015) */
   creditCode: Scalars['String']['output'];
   foundedYear?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Every change of this record, oldest first: who, when, each field before and after. Visible to
+   * the enterprise's own users and administrators; null for anyone else.
+   */
+  history?: Maybe<ChangeConnection>;
   id: Scalars['ID']['output'];
+  /** Registered in Guizhou: the division code in its credit code (characters 3–8) begins with 52 */
+  inProvince: Scalars['Boolean']['output'];
   industries: Array<Industry>;
   /** Chinese registered name */
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
   region: Region;
+  /** Null where it does not apply (institutions) or is not known */
+  scale?: Maybe<EnterpriseScale>;
   type: EnterpriseType;
   /** When the record last changed, ISO 8601 (UTC, milliseconds) */
   updatedAt: Scalars['String']['output'];
+  /** Goes up by one with every edit; an edit must send the version it was based on */
+  version: Scalars['Int']['output'];
+};
+
+
+/** An enterprise or institution in the provincial registry. */
+export type EnterpriseHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type EnterpriseConnection = {
@@ -68,6 +115,8 @@ export type EnterpriseEdge = {
  */
 export type EnterpriseFilter = {
   foundedYear?: InputMaybe<IntRange>;
+  /** Registered in Guizhou (true) or elsewhere (false) */
+  inProvince?: InputMaybe<Scalars['Boolean']['input']>;
   /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers (Guiyang, 520100, for Gui'an New Area) */
   includeAdministered?: InputMaybe<Scalars['Boolean']['input']>;
   industry?: InputMaybe<Industry>;
@@ -76,6 +125,7 @@ export type EnterpriseFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   regionCode?: InputMaybe<Scalars['ID']['input']>;
   regionCodeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  scaleIn?: InputMaybe<Array<EnterpriseScale>>;
   type?: InputMaybe<EnterpriseType>;
   typeIn?: InputMaybe<Array<EnterpriseType>>;
   /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
@@ -95,6 +145,74 @@ export type EnterpriseOrderField =
   | 'UPDATED_AT';
 
 /**
+ * A change to an enterprise's own record: fields left out stay as they are; a nullable field sent
+ * as null is cleared. The credit code and the type are the registry's and cannot be changed here.
+ */
+export type EnterprisePatch = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  industries?: InputMaybe<Array<Industry>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  scale?: InputMaybe<EnterpriseScale>;
+};
+
+/** What happened to one pushed enterprise. */
+export type EnterprisePushResult = {
+  __typename?: 'EnterprisePushResult';
+  creditCode: Scalars['String']['output'];
+  /** The stored record's id; null when rejected */
+  enterpriseId?: Maybe<Scalars['ID']['output']>;
+  errors: Array<FieldError>;
+  /** Its position in the list pushed, from 0 */
+  index: Scalars['Int']['output'];
+  outcome: PushOutcome;
+};
+
+export type EnterprisePushSummary = {
+  __typename?: 'EnterprisePushSummary';
+  added: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  results: Array<EnterprisePushResult>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** An enterprise's record as a partner system pushes it, keyed by its credit code. Text is trimmed. */
+export type EnterpriseRecordInput = {
+  /** At most 200 characters */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 20, each 1 to 100 characters */
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 50 characters */
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 30 characters */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** 18 characters with a valid check character; a Guizhou code (division 52…) must name a Guizhou prefecture */
+  creditCode: Scalars['String']['input'];
+  /** 1900 to this year */
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  industries?: InputMaybe<Array<Industry>>;
+  /** Chinese registered name, at most 100 characters */
+  name: Scalars['String']['input'];
+  /** At most 200 characters */
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** The region it is registered or operates in (GB/T 2260, or GUIAN); for a Guizhou code, its division's prefecture or an area that prefecture administers */
+  regionCode: Scalars['ID']['input'];
+  scale?: InputMaybe<EnterpriseScale>;
+  type: EnterpriseType;
+};
+
+export type EnterpriseScale =
+  /** 规模以上: annual revenue from its main business of ¥20 million or more */
+  | 'ABOVE_DESIGNATED_SIZE'
+  | 'BELOW_DESIGNATED_SIZE';
+
+/**
  * One group of enterprises: the keys it was grouped by (the others are null) and its count.
  * Grouped by INDUSTRY, an enterprise in several industries counts once in each.
  */
@@ -112,6 +230,24 @@ export type EnterpriseType =
   | 'RESEARCH_INSTITUTE'
   | 'TESTING_INSTITUTION'
   | 'UNIVERSITY';
+
+/** One field of an edit, with its value before and after as JSON. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  field: Scalars['String']['output'];
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
+/** Why a field of an input was refused. */
+export type FieldError = {
+  __typename?: 'FieldError';
+  /** The error registry's code: BAD_USER_INPUT, CONFLICT or FORBIDDEN */
+  code: Scalars['String']['output'];
+  /** The field, as the input names it (e.g. record.classCode) */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
 /**
  * The six key industries of Guizhou's advanced equipment manufacturing action plan.
@@ -137,6 +273,33 @@ export type IntRange = {
   min?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Partners (role PARTNER) and administrators: files or updates up to 100 enterprises keyed by
+   * credit code, each in its own transaction. The same code twice updates, never duplicates; a
+   * record that matches what is stored is UNCHANGED. Every record's outcome is reported.
+   */
+  pushEnterprises?: Maybe<EnterprisePushSummary>;
+  /**
+   * An enterprise's users edit their own record; administrators any. `version` is the one you read:
+   * if the record changed since, the answer is CONFLICT and nothing is stored.
+   */
+  updateEnterprise?: Maybe<Enterprise>;
+};
+
+
+export type MutationPushEnterprisesArgs = {
+  records: Array<EnterpriseRecordInput>;
+};
+
+
+export type MutationUpdateEnterpriseArgs = {
+  id: Scalars['ID']['input'];
+  input: EnterprisePatch;
+  version: Scalars['Int']['input'];
+};
+
 /** Ascending or descending (identical in every subgraph). */
 export type OrderDirection =
   | 'ASC'
@@ -147,6 +310,15 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type PushOutcome =
+  /** A new record (a pushed instrument is stored as SUBMITTED for an administrator's review) */
+  | 'ADDED'
+  /** Not stored; see errors */
+  | 'REJECTED'
+  /** The same as what is stored: nothing was written */
+  | 'UNCHANGED'
+  | 'UPDATED';
 
 export type Query = {
   __typename?: 'Query';
@@ -365,23 +537,35 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
+  Change: ResolverTypeWrapper<ChangeMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnectionMapper>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EnterpriseConnection: ResolverTypeWrapper<EnterpriseConnectionMapper>;
   EnterpriseDimension: EnterpriseDimension;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
   EnterpriseFilter: EnterpriseFilter;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EnterpriseOrder: EnterpriseOrder;
   EnterpriseOrderField: EnterpriseOrderField;
+  EnterprisePatch: EnterprisePatch;
+  EnterprisePushResult: ResolverTypeWrapper<EnterprisePushResult>;
+  EnterprisePushSummary: ResolverTypeWrapper<EnterprisePushSummary>;
+  EnterpriseRecordInput: EnterpriseRecordInput;
+  EnterpriseScale: EnterpriseScale;
   EnterpriseStatsRow: ResolverTypeWrapper<EnterpriseStatsRowMapper>;
   EnterpriseType: EnterpriseType;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
+  FieldError: ResolverTypeWrapper<FieldError>;
   Industry: Industry;
   IntRange: IntRange;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PushOutcome: PushOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionMapper>;
   RegionKind: RegionKind;
@@ -392,17 +576,27 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Enterprise: EnterpriseMapper;
+  Change: ChangeMapper;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  ChangeConnection: ChangeConnectionMapper;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  Enterprise: EnterpriseMapper;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   EnterpriseConnection: EnterpriseConnectionMapper;
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
   EnterpriseFilter: EnterpriseFilter;
-  Boolean: Scalars['Boolean']['output'];
   EnterpriseOrder: EnterpriseOrder;
+  EnterprisePatch: EnterprisePatch;
+  EnterprisePushResult: EnterprisePushResult;
+  EnterprisePushSummary: EnterprisePushSummary;
+  EnterpriseRecordInput: EnterpriseRecordInput;
   EnterpriseStatsRow: EnterpriseStatsRowMapper;
+  FieldChange: FieldChange;
+  FieldError: FieldError;
   IntRange: IntRange;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: RegionMapper;
@@ -411,21 +605,45 @@ export type ResolversParentTypes = ResolversObject<{
   RemovalEdge: Omit<RemovalEdge, 'node'> & { node: ResolversParentTypes['Removal'] };
 }>;
 
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  changedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+}>;
+
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   contactName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   foundedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<EnterpriseHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inProvince?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  scale?: Resolver<Maybe<ResolversTypes['EnterpriseScale']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EnterpriseType'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type EnterpriseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseConnection'] = ResolversParentTypes['EnterpriseConnection']> = ResolversObject<{
@@ -439,11 +657,44 @@ export type EnterpriseEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
 }>;
 
+export type EnterprisePushResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterprisePushResult'] = ResolversParentTypes['EnterprisePushResult']> = ResolversObject<{
+  creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enterpriseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['FieldError']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PushOutcome'], ParentType, ContextType>;
+}>;
+
+export type EnterprisePushSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterprisePushSummary'] = ResolversParentTypes['EnterprisePushSummary']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['EnterprisePushResult']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EnterpriseStatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseStatsRow'] = ResolversParentTypes['EnterpriseStatsRow']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['EnterpriseType']>, ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FieldErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldError'] = ResolversParentTypes['FieldError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  pushEnterprises?: Resolver<Maybe<ResolversTypes['EnterprisePushSummary']>, ParentType, ContextType, RequireFields<MutationPushEnterprisesArgs, 'records'>>;
+  updateEnterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'id' | 'input' | 'version'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -492,10 +743,18 @@ export type RemovalEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
+  EnterprisePushResult?: EnterprisePushResultResolvers<ContextType>;
+  EnterprisePushSummary?: EnterprisePushSummaryResolvers<ContextType>;
   EnterpriseStatsRow?: EnterpriseStatsRowResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
+  FieldError?: FieldErrorResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

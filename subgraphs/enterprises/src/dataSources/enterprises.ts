@@ -1,11 +1,14 @@
 import {
   alignByKey,
+  type Change,
   type ChildPageKey,
+  type Claims,
   type Connection,
   changedWindow,
   childConnectionLoader,
   type Database,
   findRemovals,
+  loadChangePages,
   numberRange,
   oneOrIn,
   type Page,
@@ -15,9 +18,15 @@ import {
   regionCriteria,
   searchText,
   toConnection,
+  valuesIn,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
-import type { EnterpriseFilter, EnterpriseOrder } from '../__generated__/resolvers-types.ts';
+import type {
+  EnterpriseFilter,
+  EnterpriseOrder,
+  EnterprisePatch,
+  EnterpriseRecordInput,
+} from '../__generated__/resolvers-types.ts';
 import {
   ENTERPRISE_ORDERS,
   type Enterprise,
@@ -26,6 +35,7 @@ import {
   EnterpriseModel,
   type EnterpriseStatsRow,
 } from '../models/enterprise.ts';
+import { type EnterprisePushResult, RegistryModel } from '../models/registry.ts';
 
 export interface ListArgs {
   first?: number | null;
@@ -45,9 +55,17 @@ export class EnterpriseSource {
     string
   >;
 
-  constructor(private readonly db: Database) {
+  private readonly registry: RegistryModel;
+  private readonly historyPages: DataLoader<ChildPageKey<unknown, Change>, Connection<Change>, string>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly viewer: Claims,
+  ) {
     const model = new EnterpriseModel(db);
     this.model = model;
+    this.registry = new RegistryModel(db);
+    this.historyPages = childConnectionLoader((keys) => loadChangePages(db, 'Enterprise', keys));
     this.byId = new DataLoader(async (ids) => alignByKey(ids, await model.findByIds(ids), (e) => e.id));
     this.byCreditCode = new DataLoader(async (codes) =>
       alignByKey(codes, await model.findByCreditCodes(codes), (e) => e.creditCode),
@@ -63,6 +81,8 @@ export class EnterpriseSource {
       regionCodes: regionCriteria(f, field),
       foundedYear: numberRange(f.foundedYear, `${field}.foundedYear`),
       nameContains: searchText(f.nameContains, `${field}.nameContains`),
+      inProvince: f.inProvince ?? null,
+      scales: valuesIn(f.scaleIn, `${field}.scaleIn`),
       changed: await changedWindow(this.db, f.updatedSince, `${field}.updatedSince`),
     };
   }
@@ -92,5 +112,22 @@ export class EnterpriseSource {
 
   removals(args: RemovalArgs): Promise<Connection<Removal>> {
     return findRemovals(this.db, 'Enterprise', args);
+  }
+
+  history(enterpriseId: string, page: Page<Change>): Promise<Connection<Change>> {
+    return this.historyPages.load({ parentId: enterpriseId, page });
+  }
+
+  /** A partner's push: every record's outcome (see the registry model for the rules). */
+  push(records: readonly EnterpriseRecordInput[]): Promise<EnterprisePushResult[]> {
+    return this.registry.push(records, this.viewer);
+  }
+
+  /** An edit returns the record as stored; the request's caches learn it. */
+  async update(id: string, version: number, patch: EnterprisePatch): Promise<Enterprise> {
+    const enterprise = await this.registry.update(id, version, patch, this.viewer);
+    this.byId.clear(id).prime(id, enterprise);
+    this.byCreditCode.clear(enterprise.creditCode).prime(enterprise.creditCode, enterprise);
+    return enterprise;
   }
 }

@@ -1,8 +1,10 @@
 import * as regionsAndEnterprises from './20261129000000_regions_and_enterprises.ts';
 import * as sync from './20261201000000_sync.ts';
+import * as registry from './20261204000000_registry.ts';
 
 /** Every migration of this subgraph, by name; knex applies them in name order. */
 export const migrations = {
   '20261129000000_regions_and_enterprises': regionsAndEnterprises,
   '20261201000000_sync': sync,
+  '20261204000000_registry': registry,
 };

@@ -15,7 +15,7 @@ import {
   type Page,
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
-import type { EnterpriseType, Industry } from '../__generated__/resolvers-types.ts';
+import type { EnterpriseScale, EnterpriseType, Industry } from '../__generated__/resolvers-types.ts';
 import type { EnterpriseRow } from '../db.ts';
 
 export interface Enterprise {
@@ -30,6 +30,10 @@ export interface Enterprise {
   contactName: string | null;
   contactPhone: string | null;
   foundedYear: number | null;
+  inProvince: boolean;
+  scale: EnterpriseScale | null;
+  certifications: string[];
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +45,8 @@ export interface EnterpriseCriteria {
   regionCodes: string[] | null;
   foundedYear: NumberRange | null;
   nameContains: string | null;
+  inProvince: boolean | null;
+  scales: EnterpriseScale[] | null;
   changed: ChangedWindow | null;
 }
 
@@ -62,7 +68,7 @@ export interface EnterpriseStatsRow {
 
 const TABLE = 'enterprise';
 
-function toEnterprise(row: EnterpriseRow): Enterprise {
+export function toEnterprise(row: EnterpriseRow): Enterprise {
   return {
     id: row.id,
     creditCode: row.credit_code,
@@ -75,6 +81,10 @@ function toEnterprise(row: EnterpriseRow): Enterprise {
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
     foundedYear: row.founded_year,
+    inProvince: row.in_province,
+    scale: row.scale as EnterpriseScale | null,
+    certifications: row.certifications,
+    version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -91,6 +101,8 @@ function applyCriteria(query: Knex.QueryBuilder, criteria: EnterpriseCriteria | 
     const pattern = containsPattern(criteria.nameContains);
     query.where((where) => where.whereILike('name', pattern).orWhereILike('name_en', pattern));
   }
+  if (criteria.inProvince !== null) query.where('in_province', criteria.inProvince);
+  if (criteria.scales) query.whereIn('scale', criteria.scales);
   applyChangedWindow(query, criteria.changed);
 }
 

@@ -1,6 +1,7 @@
-import { isSignedIn, notFound } from '@gzequip/kit';
+import { isSignedIn, notFound, parsePage } from '@gzequip/kit';
 import type { EnterpriseResolvers } from '../__generated__/resolvers-types.ts';
 import { creditCodeProblem } from '../creditCode.ts';
+import { canEdit } from '../models/registry.ts';
 
 export const Enterprise: EnterpriseResolvers = {
   __resolveReference: (reference, { enterprises }) => {
@@ -16,4 +17,6 @@ export const Enterprise: EnterpriseResolvers = {
   },
   contactName: ({ contactName }, _args, { claims }) => (isSignedIn(claims) ? contactName : null),
   contactPhone: ({ contactPhone }, _args, { claims }) => (isSignedIn(claims) ? contactPhone : null),
+  history: ({ id }, { first, after }, { claims, enterprises }) =>
+    canEdit(claims, id) ? enterprises.history(id, parsePage({ first, after }, 'history')) : null,
 };

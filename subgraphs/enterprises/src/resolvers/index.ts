@@ -1,7 +1,8 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseStatsRow } from './EnterpriseStatsRow.ts';
+import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
 
-export const resolvers: Resolvers = { Query, Enterprise, EnterpriseStatsRow, Region };
+export const resolvers: Resolvers = { Query, Mutation, Enterprise, EnterpriseStatsRow, Region };

@@ -1074,7 +1074,7 @@ export type PriceInput = {
 };
 
 export type PushOutcome =
-  /** A new record, stored as SUBMITTED for an administrator's review */
+  /** A new record (a pushed instrument is stored as SUBMITTED for an administrator's review) */
   | 'ADDED'
   /** Not stored; see errors */
   | 'REJECTED'

@@ -1,0 +1,20 @@
+import { badUserInput } from '@gzequip/kit';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Mutation: MutationResolvers = {
+  pushEnterprises: async (_root, { records }, { enterprises }) => {
+    const results = await enterprises.push(records);
+    const count = (outcome: string) => results.filter((result) => result.outcome === outcome).length;
+    return {
+      added: count('ADDED'),
+      updated: count('UPDATED'),
+      unchanged: count('UNCHANGED'),
+      rejected: count('REJECTED'),
+      results,
+    };
+  },
+  updateEnterprise: (_root, { id, version, input }, { enterprises }) => {
+    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+    return enterprises.update(id, version, input);
+  },
+};
