@@ -20,6 +20,7 @@ import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts'
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
+import { buildRegistry } from './demo-data/registry.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
 const { values } = parseCommandLine(
@@ -83,7 +84,12 @@ if (values.instruments !== undefined) {
   process.exit(0);
 }
 
-writeSeed('enterprises', { region: buildRegions(), enterprise: enterprises.map(enterpriseRow) });
+// Scale and certifications come last in each row, drawn from a stream of their own.
+const registry = buildRegistry(enterprises);
+writeSeed('enterprises', {
+  region: buildRegions(),
+  enterprise: enterprises.map((e) => ({ ...enterpriseRow(e), ...registry.get(e.id) })),
+});
 writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
 // The instrument registry's own directory of owners by credit code, for partners' pushes.
 const owners = enterprises.map(({ id, credit_code }) => ({ id, credit_code }));

@@ -18,7 +18,15 @@ import {
 import { MAKER_LINES, TRADE_NAMES } from '../scripts/demo-data/enterprises.ts';
 import { INSTRUMENT_KINDS, type InstrumentStatus, type SharingMode } from '../scripts/demo-data/instruments.ts';
 import { INSTRUMENT_HOSTS } from '../scripts/demo-data/platforms.ts';
+import { AS_9100, CMA, CNAS_LAB, IATF_16949, ISO_9001 } from '../scripts/demo-data/registry.ts';
 import { cityOf, REGIONS, THIS_YEAR } from '../scripts/demo-data/world.ts';
+import {
+  ENTERPRISE_TEXT_LIMITS,
+  FIRST_FOUNDED_YEAR,
+  MAX_CERTIFICATION_LENGTH,
+  MAX_CERTIFICATIONS,
+  SCALES,
+} from '../subgraphs/enterprises/src/migrations/20261204000000_registry.ts';
 import { chargeFen, type Price, priceGroupOf } from '../subgraphs/instruments/src/models/charge.ts';
 
 interface Enterprise {
@@ -30,6 +38,8 @@ interface Enterprise {
   industries: string[];
   address: string;
   founded_year: number;
+  scale: string | null;
+  certifications: string[];
 }
 interface Platform {
   id: string;
@@ -244,6 +254,69 @@ describe('the demo data', () => {
     const shared = [...regionsOfStreet].filter(([, regions]) => regions.size > 1).map(([street]) => street);
     expect(shared).toEqual([]);
     expect(regionsOfStreet.size).toBeGreaterThan(REGIONS.length * 2);
+  });
+
+  it('keeps within the constraints of the registry: text limits, founding years, scale values, certifications', () => {
+    const broken = offenders(enterprises, (e) => {
+      const row = e as unknown as Record<string, unknown>;
+      for (const [column, limit] of Object.entries(ENTERPRISE_TEXT_LIMITS)) {
+        const text = row[column];
+        if (typeof text === 'string' && [...text].length > limit) return `${e.id}: ${column} over ${limit} characters`;
+      }
+      if (e.name.trim() === '') return `${e.id}: blank name`;
+      if (e.founded_year < FIRST_FOUNDED_YEAR || e.founded_year > THIS_YEAR)
+        return `${e.id}: founded ${e.founded_year}`;
+      if (e.scale !== null && !(SCALES as readonly string[]).includes(e.scale)) return `${e.id}: scale ${e.scale}`;
+      if (e.certifications.length > MAX_CERTIFICATIONS) return `${e.id}: ${e.certifications.length} certifications`;
+      const bad = e.certifications.find((c) => c.trim() === '' || [...c].length > MAX_CERTIFICATION_LENGTH);
+      if (bad !== undefined) return `${e.id}: certification ${JSON.stringify(bad)}`;
+      return new Set(e.certifications).size === e.certifications.length ? false : `${e.id}: a certification twice`;
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('gives a scale to enterprises only, about half of the manufacturers above designated size', () => {
+    const broken = offenders(enterprises, (e) => {
+      const institution = e.credit_code.startsWith('1');
+      if (institution !== ['UNIVERSITY', 'RESEARCH_INSTITUTE'].includes(e.type)) return `${e.id}: ${e.type}, code 1…`;
+      if (institution) return e.scale === null ? false : `${e.id}: an institution with a scale`;
+      return e.scale !== null ? false : `${e.id}: an enterprise without a scale`;
+    });
+    expect(broken).toEqual([]);
+    const share = (type: string) => {
+      const units = enterprises.filter((e) => e.type === type);
+      return units.filter((e) => e.scale === 'ABOVE_DESIGNATED_SIZE').length / units.length;
+    };
+    expect(share('MANUFACTURER')).toBeGreaterThanOrEqual(0.4);
+    expect(share('MANUFACTURER')).toBeLessThanOrEqual(0.6);
+    // Platform operators' service companies are mostly small; young makers never reach ¥20 million.
+    expect(share('PLATFORM_OPERATOR')).toBeLessThan(0.5);
+    const young = enterprises.filter((e) => e.type === 'MANUFACTURER' && e.founded_year > THIS_YEAR - 8);
+    expect(young.filter((e) => e.scale === 'ABOVE_DESIGNATED_SIZE').map((e) => e.id)).toEqual([]);
+  });
+
+  it('gives each unit certifications of its kind: ISO 9001 for makers, AS9100D and IATF by industry, labs to testers', () => {
+    const laboratories = ['TESTING_INSTITUTION', 'UNIVERSITY', 'RESEARCH_INSTITUTE'];
+    const broken = offenders(enterprises, (e) => {
+      const has = (certification: string) => e.certifications.includes(certification);
+      if (e.type === 'MANUFACTURER' && !has(ISO_9001)) return `${e.id}: a manufacturer without ISO 9001`;
+      if (has(AS_9100) && (e.type !== 'MANUFACTURER' || !overlaps(e.industries, ['AVIATION', 'AEROSPACE'])))
+        return `${e.id}: AS9100D outside aviation and aerospace makers`;
+      if (has(IATF_16949) && (e.type !== 'MANUFACTURER' || !e.industries.includes('AUTOMOTIVE')))
+        return `${e.id}: IATF 16949 outside automotive makers`;
+      const lab = e.certifications.find((c) => c.startsWith('CNAS') || c.startsWith('CMA'));
+      if (lab === undefined)
+        return e.type === 'TESTING_INSTITUTION' ? `${e.id}: a testing body without its CMA` : false;
+      if (!laboratories.includes(e.type)) return `${e.id}: ${lab} held by a ${e.type}`;
+      return e.certifications.every((c) => !/^(CNAS|CMA)/.test(c) || CNAS_LAB.test(c) || CMA.test(c))
+        ? false
+        : `${e.id}: a malformed accreditation number`;
+    });
+    expect(broken).toEqual([]);
+    const labs = enterprises.flatMap((e) => e.certifications.filter((c) => CNAS_LAB.test(c)));
+    expect(new Set(labs).size).toBe(labs.length);
+    expect(enterprises.filter((e) => e.certifications.includes(AS_9100)).length).toBeGreaterThan(0);
+    expect(enterprises.filter((e) => e.certifications.includes(IATF_16949)).length).toBeGreaterThan(0);
   });
 
   it('links only to reserved .example domains', () => {
