@@ -15,6 +15,8 @@ const subgraphs: Record<string, Record<string, string>> = {
     RemovalConnection: '@gzequip/kit#RemovalConnection',
     Change: '@gzequip/kit#Change',
     ChangeConnection: '@gzequip/kit#ChangeConnection',
+    EnterpriseSearchConnection: '../models/search.ts#EnterpriseSearchConnection',
+    EnterpriseRegionFacet: '../models/search.ts#EnterpriseRegionFacet',
   },
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',

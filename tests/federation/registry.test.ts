@@ -217,3 +217,60 @@ describe("an enterprise's users edit their own record", () => {
     expect(theirs.data?.enterprise.history).toBeNull();
   });
 });
+
+describe('searching the registry', () => {
+  const SEARCH = `query ($text: String, $filter: EnterpriseFilter) {
+    searchEnterprises(text: $text, filter: $filter, first: 10) {
+      totalCount
+      edges { relevance node { id name creditCode } }
+      facets { type { type count } region { region { code name } count } industry { industry count } scale { scale count } }
+    } }`;
+  interface Answer {
+    searchEnterprises: {
+      totalCount: number;
+      edges: { relevance: number | null; node: { id: string; name: string; creditCode: string } }[];
+      facets: Record<string, ({ count: number } & Record<string, unknown>)[]>;
+    };
+  }
+  const search = async (variables: Record<string, unknown>) => {
+    const answer = await gatewayQuery<Answer>(SEARCH, variables);
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.searchEnterprises as Answer['searchEnterprises'];
+  };
+
+  it('finds a name by a fragment, a typo, or the start of a credit code, best match first', async () => {
+    const fragment = await search({ text: '数控机床' });
+    expect(fragment.edges[0]?.node.name).toBe('贵阳红枫数控机床股份有限公司');
+    const typo = await search({ text: '红风数控机床股份有限公司' }); // 风 for 枫, a homophone
+    expect(typo.edges.map((edge) => edge.node.name)).toContain('贵阳红枫数控机床股份有限公司');
+    const code = await search({ text: '9152010264' });
+    expect(code.edges[0]?.node).toMatchObject({ id: 'ent-011', creditCode: '9152010264HWWLQ2C6' });
+    expect(code.edges[0]?.relevance).toBeGreaterThan(fragment.edges[0]?.relevance ?? 0);
+  });
+
+  it('counts each facet under every condition but its own', async () => {
+    const all = await search({});
+    const narrowed = await search({ filter: { regionCode: '520100', type: 'MANUFACTURER' } });
+    const count = (
+      facets: Answer['searchEnterprises']['facets'],
+      facet: string,
+      key: (f: Record<string, unknown>) => unknown,
+      value: unknown,
+    ) => facets[facet]?.find((f) => key(f) === value)?.count;
+    // Guiyang's manufacturers; the type facet still shows Guiyang's other types, the region facet other regions' makers.
+    expect(narrowed.totalCount).toBe(count(narrowed.facets, 'type', (f) => f.type, 'MANUFACTURER'));
+    expect(count(narrowed.facets, 'type', (f) => f.type, 'UNIVERSITY')).toBeGreaterThan(0);
+    expect(count(narrowed.facets, 'region', (f) => (f.region as { code: string }).code, '520300')).toBeGreaterThan(0);
+    expect(narrowed.totalCount).toBeLessThan(all.totalCount);
+    const sum = (facets: Answer['searchEnterprises']['facets'], facet: string) =>
+      (facets[facet] ?? []).reduce((total, f) => total + f.count, 0);
+    expect(sum(all.facets, 'type')).toBe(all.totalCount);
+    expect(sum(all.facets, 'region')).toBe(all.totalCount);
+    expect(sum(all.facets, 'scale')).toBe(all.totalCount);
+  });
+
+  it('refuses text over 100 characters', async () => {
+    const answer = await gatewayQuery(SEARCH, { text: '机'.repeat(101) });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+  });
+});

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Enterprise as EnterpriseMapper, EnterpriseConnection as EnterpriseConnectionMapper, EnterpriseStatsRow as EnterpriseStatsRowMapper } from '../models/enterprise.ts';
 import type { Region as RegionMapper } from '../models/region.ts';
 import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper } from '@gzequip/kit';
+import type { EnterpriseSearchConnection as EnterpriseSearchConnectionMapper, EnterpriseRegionFacet as EnterpriseRegionFacetMapper } from '../models/search.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -110,6 +111,18 @@ export type EnterpriseEdge = {
 };
 
 /**
+ * How many enterprises matching the search fall in each value of a dimension, each counted under
+ * every condition of the search except its own, largest first.
+ */
+export type EnterpriseFacets = {
+  __typename?: 'EnterpriseFacets';
+  industry: Array<EnterpriseIndustryFacet>;
+  region: Array<EnterpriseRegionFacet>;
+  scale: Array<EnterpriseScaleFacet>;
+  type: Array<EnterpriseTypeFacet>;
+};
+
+/**
  * Narrows a list of enterprises; every condition given must hold. An unknown region code, an empty
  * list or an impossible range is BAD_USER_INPUT.
  */
@@ -130,6 +143,12 @@ export type EnterpriseFilter = {
   typeIn?: InputMaybe<Array<EnterpriseType>>;
   /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
   updatedSince?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EnterpriseIndustryFacet = {
+  __typename?: 'EnterpriseIndustryFacet';
+  count: Scalars['Int']['output'];
+  industry: Industry;
 };
 
 export type EnterpriseOrder = {
@@ -207,10 +226,52 @@ export type EnterpriseRecordInput = {
   type: EnterpriseType;
 };
 
+export type EnterpriseRegionFacet = {
+  __typename?: 'EnterpriseRegionFacet';
+  count: Scalars['Int']['output'];
+  region: Region;
+};
+
 export type EnterpriseScale =
   /** 规模以上: annual revenue from its main business of ¥20 million or more */
   | 'ABOVE_DESIGNATED_SIZE'
   | 'BELOW_DESIGNATED_SIZE';
+
+export type EnterpriseScaleFacet = {
+  __typename?: 'EnterpriseScaleFacet';
+  count: Scalars['Int']['output'];
+  /** Null: not known, or not an enterprise */
+  scale?: Maybe<EnterpriseScale>;
+};
+
+export type EnterpriseSearchConnection = {
+  __typename?: 'EnterpriseSearchConnection';
+  edges: Array<EnterpriseSearchEdge>;
+  facets: EnterpriseFacets;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EnterpriseSearchEdge = {
+  __typename?: 'EnterpriseSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Enterprise;
+  /** How well the record matches the text, higher is better; null without text */
+  relevance?: Maybe<Scalars['Float']['output']>;
+};
+
+export type EnterpriseSearchOrder = {
+  /** RELEVANCE and NEWEST are always descending */
+  direction?: InputMaybe<OrderDirection>;
+  field: EnterpriseSearchOrderField;
+};
+
+export type EnterpriseSearchOrderField =
+  | 'NAME'
+  /** Most recently added first */
+  | 'NEWEST'
+  /** Best match first (the default with text; without text, the same as NAME) */
+  | 'RELEVANCE';
 
 /**
  * One group of enterprises: the keys it was grouped by (the others are null) and its count.
@@ -230,6 +291,12 @@ export type EnterpriseType =
   | 'RESEARCH_INSTITUTE'
   | 'TESTING_INSTITUTION'
   | 'UNIVERSITY';
+
+export type EnterpriseTypeFacet = {
+  __typename?: 'EnterpriseTypeFacet';
+  count: Scalars['Int']['output'];
+  type: EnterpriseType;
+};
 
 /** One field of an edit, with its value before and after as JSON. */
 export type FieldChange = {
@@ -334,6 +401,13 @@ export type Query = {
   region?: Maybe<Region>;
   /** The nine prefectures and Gui'an New Area. */
   regions?: Maybe<Array<Region>>;
+  /**
+   * Finds enterprises and institutions by a fragment of their Chinese or English name (as a
+   * substring, and by trigram word similarity for three characters or more, so small typos still
+   * match) or by the start of their credit code, best match first, with facet counts for type,
+   * region, industry and scale.
+   */
+  searchEnterprises?: Maybe<EnterpriseSearchConnection>;
 };
 
 
@@ -370,6 +444,15 @@ export type QueryEnterprisesArgs = {
 
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EnterpriseSearchOrder>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -548,16 +631,26 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseConnection: ResolverTypeWrapper<EnterpriseConnectionMapper>;
   EnterpriseDimension: EnterpriseDimension;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
+  EnterpriseFacets: ResolverTypeWrapper<Omit<EnterpriseFacets, 'region'> & { region: Array<ResolversTypes['EnterpriseRegionFacet']> }>;
   EnterpriseFilter: EnterpriseFilter;
+  EnterpriseIndustryFacet: ResolverTypeWrapper<EnterpriseIndustryFacet>;
   EnterpriseOrder: EnterpriseOrder;
   EnterpriseOrderField: EnterpriseOrderField;
   EnterprisePatch: EnterprisePatch;
   EnterprisePushResult: ResolverTypeWrapper<EnterprisePushResult>;
   EnterprisePushSummary: ResolverTypeWrapper<EnterprisePushSummary>;
   EnterpriseRecordInput: EnterpriseRecordInput;
+  EnterpriseRegionFacet: ResolverTypeWrapper<EnterpriseRegionFacetMapper>;
   EnterpriseScale: EnterpriseScale;
+  EnterpriseScaleFacet: ResolverTypeWrapper<EnterpriseScaleFacet>;
+  EnterpriseSearchConnection: ResolverTypeWrapper<EnterpriseSearchConnectionMapper>;
+  EnterpriseSearchEdge: ResolverTypeWrapper<Omit<EnterpriseSearchEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  EnterpriseSearchOrder: EnterpriseSearchOrder;
+  EnterpriseSearchOrderField: EnterpriseSearchOrderField;
   EnterpriseStatsRow: ResolverTypeWrapper<EnterpriseStatsRowMapper>;
   EnterpriseType: EnterpriseType;
+  EnterpriseTypeFacet: ResolverTypeWrapper<EnterpriseTypeFacet>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FieldError: ResolverTypeWrapper<FieldError>;
   Industry: Industry;
@@ -586,13 +679,22 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   EnterpriseConnection: EnterpriseConnectionMapper;
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
+  EnterpriseFacets: Omit<EnterpriseFacets, 'region'> & { region: Array<ResolversParentTypes['EnterpriseRegionFacet']> };
   EnterpriseFilter: EnterpriseFilter;
+  EnterpriseIndustryFacet: EnterpriseIndustryFacet;
   EnterpriseOrder: EnterpriseOrder;
   EnterprisePatch: EnterprisePatch;
   EnterprisePushResult: EnterprisePushResult;
   EnterprisePushSummary: EnterprisePushSummary;
   EnterpriseRecordInput: EnterpriseRecordInput;
+  EnterpriseRegionFacet: EnterpriseRegionFacetMapper;
+  EnterpriseScaleFacet: EnterpriseScaleFacet;
+  EnterpriseSearchConnection: EnterpriseSearchConnectionMapper;
+  EnterpriseSearchEdge: Omit<EnterpriseSearchEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
+  Float: Scalars['Float']['output'];
+  EnterpriseSearchOrder: EnterpriseSearchOrder;
   EnterpriseStatsRow: EnterpriseStatsRowMapper;
+  EnterpriseTypeFacet: EnterpriseTypeFacet;
   FieldChange: FieldChange;
   FieldError: FieldError;
   IntRange: IntRange;
@@ -657,6 +759,18 @@ export type EnterpriseEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
 }>;
 
+export type EnterpriseFacetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseFacets'] = ResolversParentTypes['EnterpriseFacets']> = ResolversObject<{
+  industry?: Resolver<Array<ResolversTypes['EnterpriseIndustryFacet']>, ParentType, ContextType>;
+  region?: Resolver<Array<ResolversTypes['EnterpriseRegionFacet']>, ParentType, ContextType>;
+  scale?: Resolver<Array<ResolversTypes['EnterpriseScaleFacet']>, ParentType, ContextType>;
+  type?: Resolver<Array<ResolversTypes['EnterpriseTypeFacet']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseIndustryFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseIndustryFacet'] = ResolversParentTypes['EnterpriseIndustryFacet']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
+}>;
+
 export type EnterprisePushResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterprisePushResult'] = ResolversParentTypes['EnterprisePushResult']> = ResolversObject<{
   creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enterpriseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -673,11 +787,39 @@ export type EnterprisePushSummaryResolvers<ContextType = Context, ParentType ext
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type EnterpriseRegionFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseRegionFacet'] = ResolversParentTypes['EnterpriseRegionFacet']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseScaleFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseScaleFacet'] = ResolversParentTypes['EnterpriseScaleFacet']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scale?: Resolver<Maybe<ResolversTypes['EnterpriseScale']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseSearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSearchConnection'] = ResolversParentTypes['EnterpriseSearchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnterpriseSearchEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['EnterpriseFacets'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseSearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSearchEdge'] = ResolversParentTypes['EnterpriseSearchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  relevance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type EnterpriseStatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseStatsRow'] = ResolversParentTypes['EnterpriseStatsRow']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['EnterpriseType']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseTypeFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseTypeFacet'] = ResolversParentTypes['EnterpriseTypeFacet']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EnterpriseType'], ParentType, ContextType>;
 }>;
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
@@ -710,6 +852,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   enterprises?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
+  searchEnterprises?: Resolver<Maybe<ResolversTypes['EnterpriseSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchEnterprisesArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
@@ -749,9 +892,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
+  EnterpriseFacets?: EnterpriseFacetsResolvers<ContextType>;
+  EnterpriseIndustryFacet?: EnterpriseIndustryFacetResolvers<ContextType>;
   EnterprisePushResult?: EnterprisePushResultResolvers<ContextType>;
   EnterprisePushSummary?: EnterprisePushSummaryResolvers<ContextType>;
+  EnterpriseRegionFacet?: EnterpriseRegionFacetResolvers<ContextType>;
+  EnterpriseScaleFacet?: EnterpriseScaleFacetResolvers<ContextType>;
+  EnterpriseSearchConnection?: EnterpriseSearchConnectionResolvers<ContextType>;
+  EnterpriseSearchEdge?: EnterpriseSearchEdgeResolvers<ContextType>;
   EnterpriseStatsRow?: EnterpriseStatsRowResolvers<ContextType>;
+  EnterpriseTypeFacet?: EnterpriseTypeFacetResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -13,6 +13,7 @@ import {
   oneOrIn,
   type Page,
   parseListPage,
+  parsePage,
   type Removal,
   type RemovalArgs,
   regionCriteria,
@@ -26,6 +27,7 @@ import type {
   EnterpriseOrder,
   EnterprisePatch,
   EnterpriseRecordInput,
+  EnterpriseSearchOrder,
 } from '../__generated__/resolvers-types.ts';
 import {
   ENTERPRISE_ORDERS,
@@ -36,6 +38,20 @@ import {
   type EnterpriseStatsRow,
 } from '../models/enterprise.ts';
 import { type EnterprisePushResult, RegistryModel } from '../models/registry.ts';
+import {
+  ENTERPRISE_SEARCH_ORDERS,
+  type EnterpriseHit,
+  EnterpriseSearch,
+  type EnterpriseSearchConnection,
+} from '../models/search.ts';
+
+export interface SearchArgs {
+  text?: string | null;
+  filter?: EnterpriseFilter | null;
+  orderBy?: EnterpriseSearchOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
 
 export interface ListArgs {
   first?: number | null;
@@ -112,6 +128,22 @@ export class EnterpriseSource {
 
   removals(args: RemovalArgs): Promise<Connection<Removal>> {
     return findRemovals(this.db, 'Enterprise', args);
+  }
+
+  /** `withFacets`: the request selects the facets (then the total comes with them). */
+  async search(args: SearchArgs, withFacets: boolean): Promise<EnterpriseSearchConnection> {
+    const text = searchText(args.text, 'text');
+    const criteria = await this.criteria(args.filter, 'filter');
+    // Without text there is no relevance: by name. RELEVANCE and NEWEST only run downwards.
+    let field = args.orderBy?.field ?? 'RELEVANCE';
+    if (field === 'RELEVANCE' && !text) field = 'NAME';
+    const direction = field === 'RELEVANCE' || field === 'NEWEST' ? 'DESC' : (args.orderBy?.direction ?? 'ASC');
+    const page = parsePage<EnterpriseHit>(
+      { first: args.first, after: args.after, orderBy: { field, direction } },
+      '',
+      ENTERPRISE_SEARCH_ORDERS,
+    );
+    return new EnterpriseSearch(this.db).search(text, criteria, page, withFacets);
   }
 
   history(enterpriseId: string, page: Page<Change>): Promise<Connection<Change>> {

@@ -22,8 +22,18 @@ export const MAX_CERTIFICATIONS = 20;
 export const MAX_CERTIFICATION_LENGTH = 100;
 export const FIRST_FOUNDED_YEAR = 1900;
 
+/** What the search matches a name fragment against, lower-cased; generated, so no write path can skip it. */
+const SEARCH_NAME = `lower(name || ' ' || coalesce(name_en, ''))`;
+
 export async function up(knex: Knex): Promise<void> {
   await createChangeHistory(knex, SCHEMA);
+  await knex.raw('create extension if not exists pg_trgm');
+  await knex.raw(
+    `alter table ${SCHEMA}.enterprise add column search_name text generated always as (${SEARCH_NAME}) stored`,
+  );
+  await knex.raw(
+    `create index enterprise_search_name_trgm on ${SCHEMA}.enterprise using gin (search_name gin_trgm_ops)`,
+  );
   await knex.schema.withSchema(SCHEMA).alterTable('enterprise', (table) => {
     table.integer('version').notNullable().defaultTo(1);
     // 规模以上: above designated size (annual revenue of ¥20 million or more); null where unknown.
@@ -58,7 +68,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw(`alter table ${SCHEMA}.enterprise drop column in_province`);
+  await knex.raw(`alter table ${SCHEMA}.enterprise drop column in_province, drop column search_name`);
   for (const constraint of [
     'enterprise_scale_check',
     'enterprise_certifications_valid',

@@ -90,7 +90,8 @@ export function toEnterprise(row: EnterpriseRow): Enterprise {
   };
 }
 
-function applyCriteria(query: Knex.QueryBuilder, criteria: EnterpriseCriteria | undefined): void {
+/** The filter's conditions, as SQL; every list, count, statistic and search of this model goes through it. */
+export function applyCriteria(query: Knex.QueryBuilder, criteria: EnterpriseCriteria | undefined): void {
   if (!criteria) return;
   if (criteria.types) query.whereIn('type', criteria.types);
   if (criteria.industries) query.whereRaw('industries && ?::text[]', [criteria.industries]);

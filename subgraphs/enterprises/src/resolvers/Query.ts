@@ -1,8 +1,10 @@
+import { selectsField } from '@gzequip/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { parseCreditCode } from '../creditCode.ts';
 
 export const Query: QueryResolvers = {
   enterprises: (_root, args, { enterprises }) => enterprises.list(args),
+  searchEnterprises: (_root, args, { enterprises }, info) => enterprises.search(args, selectsField(info, 'facets')),
   enterprise: (_root, { id }, { enterprises }) => enterprises.byId.load(id),
   enterpriseByCreditCode: (_root, { creditCode }, { enterprises }) =>
     enterprises.byCreditCode.load(parseCreditCode(creditCode, 'creditCode')),

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Enterprise } from './Enterprise.ts';
+import { EnterpriseRegionFacet } from './EnterpriseRegionFacet.ts';
 import { EnterpriseStatsRow } from './EnterpriseStatsRow.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Enterprise, EnterpriseStatsRow, Region };
+export const resolvers: Resolvers = { Query, Mutation, Enterprise, EnterpriseStatsRow, EnterpriseRegionFacet, Region };
