@@ -185,8 +185,14 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     try {
       const value = JSON.parse(text) as unknown;
       // An answer with `data` is an executed operation, whatever its status (a resolver's
-      // FORBIDDEN sets 403); one without, on an error status, is a refused request.
-      if (value && typeof value === 'object' && ('data' in value || ('errors' in value && status < 300))) {
+      // FORBIDDEN sets 403); one without, on an error status, is a refused request — ours to fix,
+      // unless it refused a value the client sent (a custom scalar such as Fen checks values the
+      // gateway passes through unchecked): that is the client's BAD_USER_INPUT.
+      if (
+        value &&
+        typeof value === 'object' &&
+        ('data' in value || ('errors' in value && (status < 300 || refusesClientValues(value))))
+      ) {
         parsed = value as GatewayGraphQLResponse;
       }
     } catch {}
@@ -276,4 +282,14 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** A subgraph's 400 whose every error is BAD_USER_INPUT: it refused a variable the client sent. */
+function refusesClientValues(value: object): boolean {
+  const errors = (value as { errors?: unknown }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((error) => (error as { extensions?: { code?: unknown } })?.extensions?.code === 'BAD_USER_INPUT')
+  );
 }
