@@ -17,6 +17,11 @@ const subgraphs: Record<string, Record<string, string>> = {
     ChangeConnection: '@gzequip/kit#ChangeConnection',
     EnterpriseSearchConnection: '../models/search.ts#EnterpriseSearchConnection',
     EnterpriseRegionFacet: '../models/search.ts#EnterpriseRegionFacet',
+    Product: '../models/product.ts#Product',
+    Demand: '../models/demand.ts#Demand',
+    DemandCandidate: '../models/demand.ts#DemandCandidate',
+    SupplierMatch: '../models/matching.ts#SupplierMatch',
+    DemandShareRow: '../models/demand.ts#DemandShareRow',
   },
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',
@@ -78,6 +83,8 @@ const config: CodegenConfig = {
           useTypeImports: true,
           enumsAsTypes: true,
           mapperTypeSuffix: 'Mapper',
+          // Money in whole fen (the kit's FenScalar), a JavaScript number.
+          scalars: { Fen: 'number' },
           contextType: '../context.ts#Context',
           mappers,
         },

@@ -9,6 +9,7 @@ export * from './identity.ts';
 export * from './inputStrings.ts';
 export * from './loaders.ts';
 export * from './logger.ts';
+export * from './money.ts';
 export * from './pagination.ts';
 export * from './seed.ts';
 export * from './selection.ts';

@@ -17,4 +17,10 @@ export const Mutation: MutationResolvers = {
     if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
     return enterprises.update(id, version, input);
   },
+  postDemand: (_root, { input }, { supplyDemand }) => supplyDemand.post(input),
+  shortlistProduct: (_root, { demandId, productId }, { supplyDemand }) => supplyDemand.shortlist(demandId, productId),
+  recordOutcome: (_root, { candidateId, version, input }, { supplyDemand }) => {
+    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+    return supplyDemand.recordOutcome(candidateId, version, input);
+  },
 };

@@ -11,5 +11,10 @@ export const Query: QueryResolvers = {
   regions: (_root, _args, { regions }) => regions.all(),
   region: (_root, { code }, { regions }) => regions.byCode(code),
   enterpriseStats: (_root, { filter, groupBy }, { enterprises }) => enterprises.stats(filter, groupBy),
+  productClasses: (_root, { groupCode }, { supplyDemand }) => supplyDemand.classes(groupCode),
+  product: (_root, { id }, { supplyDemand }) => supplyDemand.productById.load(id),
+  demand: (_root, { id }, { supplyDemand }) => supplyDemand.demandById.load(id),
+  matchWeights: (_root, _args, { supplyDemand }) => supplyDemand.weights(),
+  demandShare: (_root, { groupBy }, { supplyDemand }) => supplyDemand.share(groupBy),
   enterpriseRemovals: (_root, args, { enterprises }) => enterprises.removals(args),
 };

@@ -5,5 +5,17 @@ import { EnterpriseStatsRow } from './EnterpriseStatsRow.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
+import { Demand, DemandCandidate, Fen, Product } from './SupplyDemand.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Enterprise, EnterpriseStatsRow, EnterpriseRegionFacet, Region };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Enterprise,
+  EnterpriseStatsRow,
+  EnterpriseRegionFacet,
+  Region,
+  Fen,
+  Product,
+  Demand,
+  DemandCandidate,
+};

@@ -1,0 +1,437 @@
+/**
+ * The demand survey: what buyers need, what they shortlist and how it ended, and the figure the
+ * department asks for — the share of surveyed demand won by suppliers registered in Guizhou.
+ * Every write is on the kit's write path.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  appError,
+  badUserInput,
+  badUserInputs,
+  type Claims,
+  type ConstraintFields,
+  type Database,
+  ErrorCode,
+  type InputProblem,
+  insertVersioned,
+  notFound,
+  REGIONS,
+  Role,
+  runWrite,
+  staleVersion,
+  updateVersioned,
+} from '@gzequip/kit';
+import type {
+  BuyerKind,
+  CandidateStatus,
+  DemandInput,
+  DemandStatus,
+  Industry,
+  OutcomeInput,
+  ProcurementType,
+} from '../__generated__/resolvers-types.ts';
+import { SUPPLY_LIMITS } from '../migrations/20261205000000_supply_and_demand.ts';
+
+export interface DemandRow {
+  id: string;
+  buyer_id: string;
+  buyer_kind: string;
+  project_name: string | null;
+  class_code: string;
+  industry: string;
+  specification: string;
+  quantity: number;
+  budget_min_fen: string | number;
+  budget_max_fen: string | number;
+  deadline: string | Date;
+  delivery_region_code: string;
+  procurement_type: string;
+  status: string;
+  surveyed_on: string | Date;
+  version: number;
+}
+
+export interface Demand {
+  id: string;
+  buyerId: string;
+  buyerKind: BuyerKind;
+  projectName: string | null;
+  classCode: string;
+  industry: Industry;
+  specification: string;
+  quantity: number;
+  budgetMinFen: number;
+  budgetMaxFen: number;
+  deadline: string;
+  deliveryRegionCode: string;
+  procurementType: ProcurementType;
+  status: DemandStatus;
+  surveyedOn: string;
+  version: number;
+}
+
+interface CandidateRow {
+  id: string;
+  demand_id: string;
+  product_id: string;
+  status: string;
+  contract_amount_fen: string | number | null;
+  contract_date: string | Date | null;
+  reason: string | null;
+  version: number;
+}
+
+export interface DemandCandidate {
+  id: string;
+  demandId: string;
+  productId: string;
+  status: CandidateStatus;
+  contractAmountFen: number | null;
+  contractDate: string | null;
+  reason: string | null;
+  version: number;
+}
+
+export interface DemandShareRow {
+  industry: Industry | null;
+  year: number | null;
+  demands: number;
+  surveyedAmountFen: number;
+  contractedAmountFen: number;
+  inProvinceAmountFen: number;
+  inProvinceShare: number | null;
+  inProvinceShareOfContracted: number | null;
+}
+
+const DEMAND = { table: 'demand', typename: 'Demand' };
+const CANDIDATE = { table: 'demand_candidate', typename: 'DemandCandidate' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date column as YYYY-MM-DD, whether the driver gives text or a Date (at local midnight). */
+function dateOf(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** Today in the province (Asia/Shanghai, UTC+8). */
+function todayInGuizhou(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function isDate(value: string): boolean {
+  return (
+    DATE.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
+}
+
+export function toDemand(row: DemandRow): Demand {
+  return {
+    id: row.id,
+    buyerId: row.buyer_id,
+    buyerKind: row.buyer_kind as BuyerKind,
+    projectName: row.project_name,
+    classCode: row.class_code,
+    industry: row.industry as Industry,
+    specification: row.specification,
+    quantity: row.quantity,
+    budgetMinFen: Number(row.budget_min_fen),
+    budgetMaxFen: Number(row.budget_max_fen),
+    deadline: dateOf(row.deadline),
+    deliveryRegionCode: row.delivery_region_code,
+    procurementType: row.procurement_type as ProcurementType,
+    status: row.status as DemandStatus,
+    surveyedOn: dateOf(row.surveyed_on),
+    version: row.version,
+  };
+}
+
+function toCandidate(row: CandidateRow): DemandCandidate {
+  return {
+    id: row.id,
+    demandId: row.demand_id,
+    productId: row.product_id,
+    status: row.status as CandidateStatus,
+    contractAmountFen: row.contract_amount_fen === null ? null : Number(row.contract_amount_fen),
+    contractDate: row.contract_date === null ? null : dateOf(row.contract_date),
+    reason: row.reason,
+    version: row.version,
+  };
+}
+
+/** The buyer's users and administrators: who sees a draft and the outcomes, and who acts for the buyer. */
+export function actsForBuyer(viewer: Claims, demand: Pick<Demand, 'buyerId'>): boolean {
+  if (viewer.role === Role.ADMIN) return true;
+  return viewer.role !== Role.PUBLIC && viewer.role !== Role.PARTNER && viewer.enterpriseId === demand.buyerId;
+}
+
+/** A published or closed demand is public; a draft is its buyer's. */
+export function canSeeDemand(viewer: Claims, demand: Pick<Demand, 'buyerId' | 'status'>): boolean {
+  return demand.status !== 'DRAFT' || actsForBuyer(viewer, demand);
+}
+
+function forbidden(message: string) {
+  return appError(ErrorCode.FORBIDDEN, message);
+}
+
+const DEMAND_CONSTRAINTS: ConstraintFields = {
+  demand_class_code_foreign: { field: 'input.classCode', reason: 'is not a class of equipment (see productClasses)' },
+  demand_class_is_leaf: { field: 'input.classCode', reason: 'must be a class (four characters), not a group' },
+  demand_budget_range: { field: 'input.budgetMinFen', reason: 'must not be above budgetMaxFen' },
+  demand_quantity_positive: { field: 'input.quantity', reason: 'must be 1 or more' },
+  demand_delivery_region_code_foreign: { field: 'input.deliveryRegionCode', reason: 'is not a region of Guizhou' },
+  demand_candidate_demand_product_key: { field: 'productId', reason: 'is already on the shortlist' },
+  demand_candidate_one_contract: { field: 'input.status', reason: 'the demand already has a contract' },
+};
+
+export class DemandModel {
+  constructor(private readonly db: Database) {}
+
+  async findByIds(ids: readonly string[], viewer: Claims): Promise<Demand[]> {
+    const rows = await this.db.table<DemandRow>('demand').whereIn('id', [...ids]);
+    return rows.map(toDemand).filter((demand) => canSeeDemand(viewer, demand));
+  }
+
+  /** The shortlists of many demands, one statement. */
+  async candidatesOf(demandIds: readonly string[]): Promise<Map<string, DemandCandidate[]>> {
+    const rows = await this.db
+      .table<CandidateRow>('demand_candidate')
+      .whereIn('demand_id', [...demandIds])
+      .orderBy('id');
+    const byDemand = new Map<string, DemandCandidate[]>();
+    for (const row of rows) byDemand.set(row.demand_id, [...(byDemand.get(row.demand_id) ?? []), toCandidate(row)]);
+    return byDemand;
+  }
+
+  /** Posts a demand for the caller's enterprise (an administrator: for `buyerId`), every field checked at once. */
+  post(input: DemandInput, viewer: Claims): Promise<Demand> {
+    const buyerId = this.buyerOf(input.buyerId ?? null, viewer);
+    const problems: InputProblem[] = [];
+    const problem = (field: string, reason: string) => problems.push({ field: `input.${field}`, reason });
+    const projectName = input.projectName?.trim() || null;
+    if (input.buyerKind === 'ENTERPRISE' && projectName) {
+      problem('projectName', 'is for GOVERNMENT_PROCUREMENT and MAJOR_PROJECT demands only');
+    }
+    if (input.buyerKind !== 'ENTERPRISE' && !projectName) problem('projectName', `is required for ${input.buyerKind}`);
+    if (projectName && projectName.length > SUPPLY_LIMITS.projectName) {
+      problem('projectName', `must be at most ${SUPPLY_LIMITS.projectName} characters`);
+    }
+    const specification = input.specification.trim();
+    if (specification.length < 1 || specification.length > SUPPLY_LIMITS.specification) {
+      problem('specification', `must be 1 to ${SUPPLY_LIMITS.specification} characters`);
+    }
+    if (!Number.isInteger(input.quantity) || input.quantity < 1)
+      problem('quantity', `must be 1 or more, got ${input.quantity}`);
+    if (input.budgetMinFen > input.budgetMaxFen) {
+      problem('budgetMinFen', `must not be above budgetMaxFen (${input.budgetMinFen} > ${input.budgetMaxFen})`);
+    }
+    const today = todayInGuizhou();
+    if (!isDate(input.deadline))
+      problem('deadline', `must be a date, YYYY-MM-DD; got ${JSON.stringify(input.deadline)}`);
+    else if (input.deadline < today) problem('deadline', `${input.deadline} is in the past (today is ${today})`);
+    if (!REGIONS[input.deliveryRegionCode]) {
+      problem(
+        'deliveryRegionCode',
+        `${JSON.stringify(input.deliveryRegionCode)} is not a region of Guizhou (see regions)`,
+      );
+    }
+    if (input.classCode.length !== 4)
+      problem('classCode', 'must be a class (four characters; see productClasses), not a group');
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const productClass = (await tx.table('product_class').where({ code: input.classCode }).first()) as
+          | { industry: string | null }
+          | undefined;
+        if (!productClass && input.classCode.length === 4)
+          problem('classCode', 'is not a class of equipment (see productClasses)');
+        if (problems.length > 0) throw badUserInputs(problems);
+        const row = await insertVersioned<DemandRow>(
+          tx,
+          DEMAND,
+          {
+            id: `dem-${randomUUID().replaceAll('-', '').slice(0, 12)}`,
+            buyer_id: buyerId,
+            buyer_kind: input.buyerKind,
+            project_name: projectName,
+            class_code: input.classCode,
+            industry: input.industry ?? productClass?.industry,
+            specification,
+            quantity: input.quantity,
+            budget_min_fen: input.budgetMinFen,
+            budget_max_fen: input.budgetMaxFen,
+            deadline: input.deadline,
+            delivery_region_code: input.deliveryRegionCode,
+            procurement_type: input.procurementType,
+            status: input.publish ? 'PUBLISHED' : 'DRAFT',
+            surveyed_on: today,
+          },
+          viewer,
+        );
+        return toDemand(row);
+      },
+      DEMAND_CONSTRAINTS,
+    );
+  }
+
+  /** The buyer shortlists a product for its published demand. */
+  shortlist(demandId: string, productId: string, viewer: Claims): Promise<DemandCandidate> {
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const demand = await this.demandForBuyer(tx, demandId, viewer);
+        if (demand.status !== 'PUBLISHED') {
+          throw appError(
+            ErrorCode.CONFLICT,
+            `Demand ${demandId} is ${demand.status}: only a published demand takes a shortlist`,
+            {
+              field: 'demandId',
+            },
+          );
+        }
+        if (!(await tx.table('product').where({ id: productId }).first('id'))) throw notFound('Product', productId);
+        const row = await insertVersioned<CandidateRow>(
+          tx,
+          CANDIDATE,
+          {
+            id: `dc-${randomUUID().replaceAll('-', '').slice(0, 12)}`,
+            demand_id: demandId,
+            product_id: productId,
+            status: 'SHORTLISTED',
+          },
+          viewer,
+        );
+        return toCandidate(row);
+      },
+      DEMAND_CONSTRAINTS,
+    );
+  }
+
+  /** The buyer records how a shortlisted product ended; a contract closes the demand. */
+  recordOutcome(candidateId: string, version: number, input: OutcomeInput, viewer: Claims): Promise<DemandCandidate> {
+    const problems: InputProblem[] = [];
+    const problem = (field: string, reason: string) => problems.push({ field: `input.${field}`, reason });
+    if (input.status === 'SHORTLISTED') problem('status', 'must be INTENTION, CONTRACT or NO_DEAL');
+    const contract = input.status === 'CONTRACT';
+    if (contract && (input.contractAmountFen == null || input.contractAmountFen < 1)) {
+      problem('contractAmountFen', 'is required for a contract (1 fen or more)');
+    }
+    if (!contract && input.contractAmountFen != null) problem('contractAmountFen', 'is for a CONTRACT only');
+    if (contract && (!input.contractDate || !isDate(input.contractDate)))
+      problem('contractDate', 'is required for a contract, YYYY-MM-DD');
+    else if (contract && input.contractDate && input.contractDate > todayInGuizhou())
+      problem('contractDate', 'is in the future');
+    const reason = input.reason?.trim() || null;
+    if (input.status === 'NO_DEAL' && !reason) problem('reason', 'is required when there is no deal: say why');
+    if (input.status !== 'NO_DEAL' && reason) problem('reason', 'is for NO_DEAL only');
+    if (reason && reason.length > SUPPLY_LIMITS.reason)
+      problem('reason', `must be at most ${SUPPLY_LIMITS.reason} characters`);
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const current = (await tx
+          .table<CandidateRow>('demand_candidate')
+          .where({ id: candidateId })
+          .forUpdate()
+          .first()) as CandidateRow | undefined;
+        if (!current) throw notFound('DemandCandidate', candidateId);
+        const demand = await this.demandForBuyer(tx, current.demand_id, viewer);
+        if (current.version !== version) throw staleVersion('DemandCandidate', candidateId, current.version, version);
+        if (problems.length > 0) throw badUserInputs(problems);
+        if (contract && input.contractDate && input.contractDate < demand.surveyedOn) {
+          throw badUserInput('input.contractDate', `must not be before the demand was surveyed (${demand.surveyedOn})`);
+        }
+        const row = await updateVersioned<CandidateRow>(
+          tx,
+          CANDIDATE,
+          candidateId,
+          version,
+          {
+            status: input.status,
+            contract_amount_fen: contract ? input.contractAmountFen : null,
+            contract_date: contract ? input.contractDate : null,
+            reason,
+          },
+          viewer,
+          current,
+        );
+        if (contract && demand.status !== 'CLOSED') {
+          await updateVersioned(tx, DEMAND, demand.id, demand.version, { status: 'CLOSED' }, viewer);
+        }
+        return toCandidate(row);
+      },
+      DEMAND_CONSTRAINTS,
+    );
+  }
+
+  /** Surveyed demand (published or closed) and the contracts won, by industry and/or year. */
+  async share(groupBy: readonly string[]): Promise<DemandShareRow[]> {
+    const dimensions: Record<string, string> = {
+      INDUSTRY: 'd.industry',
+      YEAR: 'extract(year from d.surveyed_on)::int',
+    };
+    const keys = [...new Set(groupBy)].map((dimension) => ({ dimension, sql: dimensions[dimension] as string }));
+    const select = keys.map(({ dimension, sql }) => `${sql} as "${dimension}"`);
+    const schema = this.db.schema;
+    const rows = await this.db.raw<Record<string, string | number | null>>(
+      `select ${[...select, 'count(*)::int as demands'].join(', ')},
+              coalesce(sum(d.budget_max_fen), 0)::bigint as surveyed,
+              coalesce(sum(c.contract_amount_fen), 0)::bigint as contracted,
+              coalesce(sum(c.contract_amount_fen) filter (where e.in_province), 0)::bigint as in_province
+         from "${schema}".demand d
+         left join "${schema}".demand_candidate c on c.demand_id = d.id and c.status = 'CONTRACT'
+         left join "${schema}".product p on p.id = c.product_id
+         left join "${schema}".enterprise e on e.id = p.enterprise_id
+        where d.status in ('PUBLISHED', 'CLOSED')
+        ${keys.length > 0 ? `group by ${keys.map((_, i) => i + 1).join(', ')} order by ${keys.map((_, i) => i + 1).join(', ')}` : ''}`,
+    );
+    return rows.map((row) => {
+      const surveyed = Number(row.surveyed);
+      const contracted = Number(row.contracted);
+      const inProvince = Number(row.in_province);
+      const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+      return {
+        industry: (row.INDUSTRY as Industry | undefined) ?? null,
+        year: row.YEAR === undefined || row.YEAR === null ? null : Number(row.YEAR),
+        demands: Number(row.demands),
+        surveyedAmountFen: surveyed,
+        contractedAmountFen: contracted,
+        inProvinceAmountFen: inProvince,
+        inProvinceShare: ratio(inProvince, surveyed),
+        inProvinceShareOfContracted: ratio(inProvince, contracted),
+      };
+    });
+  }
+
+  /** The buyer a demand is posted for: the caller's own enterprise, or (administrators) the one named. */
+  private buyerOf(buyerId: string | null, viewer: Claims): string {
+    if (viewer.role === Role.ADMIN) {
+      if (!buyerId) throw badUserInput('input.buyerId', 'is required when an administrator posts a demand');
+      return buyerId;
+    }
+    if (viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER || !viewer.enterpriseId) {
+      throw forbidden('Sign in as a user of the buying unit to post its demand');
+    }
+    if (buyerId && buyerId !== viewer.enterpriseId) {
+      throw forbidden(`You may post demands for your own unit (${viewer.enterpriseId}) only, not ${buyerId}`);
+    }
+    return viewer.enterpriseId;
+  }
+
+  /** A demand the caller acts for, locked; NOT_FOUND if they may not see it, FORBIDDEN if they may see but not act. */
+  private async demandForBuyer(tx: Database, demandId: string, viewer: Claims): Promise<Demand> {
+    const row = (await tx.table<DemandRow>('demand').where({ id: demandId }).forUpdate().first()) as
+      | DemandRow
+      | undefined;
+    const demand = row ? toDemand(row) : undefined;
+    if (!demand || !canSeeDemand(viewer, demand)) throw notFound('Demand', demandId);
+    if (!actsForBuyer(viewer, demand)) {
+      throw forbidden(
+        `Only the users of the buyer (${demand.buyerId}) and administrators may act on demand ${demandId}`,
+      );
+    }
+    return demand;
+  }
+}
