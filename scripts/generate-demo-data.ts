@@ -5,7 +5,8 @@
  * Everything is fictional but shaped like Guizhou's advanced equipment manufacturing sector: ten
  * regions, six key industries, enterprises with valid unified social credit codes, public service
  * platforms, large instruments in the NRII record format with their booking rules and a year and a half
- * of bookings and service records, and the 2024–2025 platform assessments.
+ * of bookings and service records, the 2024–2025 platform assessments, and the makers' products with
+ * the 2025–2026 equipment demand survey and its outcomes.
  * The generators in demo-data/ keep it coherent (tests/demoData.test.ts checks that they do). The
  * output is deterministic: one seeded PRNG, no clock. Keys are the tables' column names.
  *
@@ -21,6 +22,7 @@ import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enter
 import { buildInstruments } from './demo-data/instruments.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
 import { buildRegistry } from './demo-data/registry.ts';
+import { buildSupplyAndDemand } from './demo-data/supplyDemand.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
 const { values } = parseCommandLine(
@@ -86,13 +88,26 @@ if (values.instruments !== undefined) {
 
 // Scale and certifications come last in each row, drawn from a stream of their own.
 const registry = buildRegistry(enterprises);
+// Products, the demand survey and its outcomes, with the out-of-province makers selling here (appended
+// after the demo enterprises), drawn from a stream of their own.
+const { suppliers, product, demand, demand_candidate } = buildSupplyAndDemand(enterprises, registry);
 writeSeed('enterprises', {
   region: buildRegions(),
-  enterprise: enterprises.map((e) => ({ ...enterpriseRow(e), ...registry.get(e.id) })),
+  enterprise: [
+    ...enterprises.map((e) => ({ ...enterpriseRow(e), ...registry.get(e.id) })),
+    ...suppliers.map(({ enterprise, registry: fields }) => ({ ...enterpriseRow(enterprise), ...fields })),
+  ],
+  product,
+  demand,
+  demand_candidate,
 });
 writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
-// The instrument registry's own directory of owners by credit code, for partners' pushes.
-const owners = enterprises.map(({ id, credit_code }) => ({ id, credit_code }));
+// The instrument registry's own directory of owners by credit code, for partners' pushes: every
+// enterprise of the registry, the out-of-province makers appended.
+const owners = [...enterprises, ...suppliers.map(({ enterprise }) => enterprise)].map(({ id, credit_code }) => ({
+  id,
+  credit_code,
+}));
 const instrumentRows = buildInstruments(enterprises, platform);
 // Booking rules and a year and a half of bookings (2024-07 to 2025-12), drawn from a stream of their own.
 const { booking_rule, booking } = buildBookings(instrumentRows as BookableInstrument[], enterprises);

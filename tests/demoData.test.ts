@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { MAX_FEN } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
 import {
   BOOKINGS_FROM,
@@ -19,7 +20,15 @@ import { MAKER_LINES, TRADE_NAMES } from '../scripts/demo-data/enterprises.ts';
 import { INSTRUMENT_KINDS, type InstrumentStatus, type SharingMode } from '../scripts/demo-data/instruments.ts';
 import { INSTRUMENT_HOSTS } from '../scripts/demo-data/platforms.ts';
 import { AS_9100, CMA, CNAS_LAB, IATF_16949, ISO_9001 } from '../scripts/demo-data/registry.ts';
+import {
+  type CandidateRow,
+  type DemandRow,
+  GROUP_INDUSTRY,
+  LINE_CLASSES,
+  type ProductRow,
+} from '../scripts/demo-data/supplyDemand.ts';
 import { cityOf, REGIONS, THIS_YEAR } from '../scripts/demo-data/world.ts';
+import { creditCodeProblem } from '../subgraphs/enterprises/src/creditCode.ts';
 import {
   ENTERPRISE_TEXT_LIMITS,
   FIRST_FOUNDED_YEAR,
@@ -27,6 +36,8 @@ import {
   MAX_CERTIFICATIONS,
   SCALES,
 } from '../subgraphs/enterprises/src/migrations/20261204000000_registry.ts';
+import { SUPPLY_LIMITS } from '../subgraphs/enterprises/src/migrations/20261205000000_supply_and_demand.ts';
+import { PRODUCT_CLASSES } from '../subgraphs/enterprises/src/migrations/productClasses.ts';
 import { chargeFen, type Price, priceGroupOf } from '../subgraphs/instruments/src/models/charge.ts';
 
 interface Enterprise {
@@ -82,7 +93,14 @@ interface Assessment {
 const seed = <T>(subgraph: string): T =>
   JSON.parse(readFileSync(new URL(`../subgraphs/${subgraph}/src/seed/demo-data.json`, import.meta.url), 'utf8')) as T;
 
-const { enterprise: enterprises } = seed<{ enterprise: Enterprise[] }>('enterprises');
+const {
+  enterprise: enterprises,
+  product: products,
+  demand: demands,
+  demand_candidate: candidates,
+} = seed<{ enterprise: Enterprise[]; product: ProductRow[]; demand: DemandRow[]; demand_candidate: CandidateRow[] }>(
+  'enterprises',
+);
 const { platform: platforms } = seed<{ platform: Platform[] }>('platforms');
 const {
   instrument: instruments,
@@ -217,10 +235,12 @@ describe('the demo data', () => {
     expect(broken).toEqual([]);
   });
 
-  it('places every enterprise in a county of its region, which its credit code names too', () => {
+  it('places every enterprise in a county of its region, which its credit code names too (unless registered outside Guizhou)', () => {
     const broken = offenders(enterprises, (e) => {
       const { region, county } = placeOf(e);
       if (!region || !county) return `${e.id}: ${e.address} is not in ${e.region_code}`;
+      // A maker registered in another province is listed by its Guizhou office: its code names its home division.
+      if (!e.credit_code.slice(2, 8).startsWith('52')) return false;
       return e.credit_code.slice(2, 8) === county.code ? false : `${e.id}: credit code of another county`;
     });
     expect(broken).toEqual([]);
@@ -551,5 +571,208 @@ describe('the demo bookings', () => {
     expect(share(shared)).toBeGreaterThan(0.4);
     expect(share(shared)).toBeLessThan(0.85);
     expect(share(rules.filter((r) => !shared.includes(r)))).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- supply and demand
+
+const productById = byId(products);
+const demandById = byId(demands);
+const classByCode = new Map(PRODUCT_CLASSES.map((c) => [c.code, c]));
+const inProvince = (e: Enterprise) => e.credit_code.slice(2, 4) === '52';
+const makerOf = (row: ProductRow) => enterpriseById.get(row.enterprise_id) as Enterprise;
+const lineOf = (e: Enterprise) => MAKER_LINES.find(([name]) => e.name.includes(name))?.[0];
+const numbered = (rows: { id: string }[], prefix: string) =>
+  rows.map((_, i) => `${prefix}-${String(i + 1).padStart(4, '0')}`);
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+const isFen = (value: number) => Number.isSafeInteger(value) && value >= 0 && value <= MAX_FEN;
+
+/** The in-province share of what 2025's contracts were worth, of those `which` selects. */
+function inProvinceShare(which: (demand: DemandRow) => boolean): number {
+  let all = 0;
+  let local = 0;
+  for (const c of candidates) {
+    if (c.status !== 'CONTRACT' || !c.contract_date?.startsWith('2025')) continue;
+    if (!which(demandById.get(c.demand_id) as DemandRow)) continue;
+    all += c.contract_amount_fen as number;
+    if (inProvince(makerOf(productById.get(c.product_id) as ProductRow))) local += c.contract_amount_fen as number;
+  }
+  return local / all;
+}
+
+describe('the demo supply and demand', () => {
+  it('has makers from outside Guizhou too: valid codes of their home division, selling in a Guizhou region', () => {
+    const outside = enterprises.filter((e) => !inProvince(e));
+    expect(outside.length).toBeGreaterThanOrEqual(6);
+    const broken = offenders(outside, (e) => {
+      const problem = creditCodeProblem(e.credit_code);
+      if (problem) return `${e.id}: ${problem}`;
+      if (!e.credit_code.startsWith('91') || e.type !== 'MANUFACTURER') return `${e.id}: not a manufacturing company`;
+      if (!REGIONS.some((r) => r.code === e.region_code)) return `${e.id}: region ${e.region_code}`;
+      if (!products.some((row) => row.enterprise_id === e.id)) return `${e.id}: sells nothing`;
+      return e.scale === 'ABOVE_DESIGNATED_SIZE' ? false : `${e.id}: scale ${e.scale}`;
+    });
+    expect(broken).toEqual([]);
+    // Appended after the province's own units.
+    expect(enterprises.findIndex((e) => !inProvince(e))).toBe(enterprises.length - outside.length);
+  });
+
+  it('lists 3–7 products for every manufacturer, of the classes its line makes, in an industry of its own', () => {
+    expect(products.map((row) => row.id)).toEqual(numbered(products, 'prd'));
+    const broken = offenders(products, (row) => {
+      const maker = enterpriseById.get(row.enterprise_id);
+      if (maker?.type !== 'MANUFACTURER') return `${row.id}: listed by ${maker?.type ?? 'no enterprise'}`;
+      const line = lineOf(maker);
+      if (!line) return `${row.id}: ${maker.name} has no line of business`;
+      if (!(LINE_CLASSES[line] ?? []).some(([code]) => code === row.class_code))
+        return `${row.id}: a ${line} maker listing ${row.class_code}`;
+      const group = GROUP_INDUSTRY[row.class_code.slice(0, 2)];
+      if (!classByCode.has(row.class_code)) return `${row.id}: ${row.class_code} is no leaf class`;
+      if (!maker.industries.includes(row.industry) || (group !== undefined && group !== row.industry))
+        return `${row.id}: ${row.industry} for ${row.class_code} by ${maker.name} (${maker.industries})`;
+      const bad = row.certifications.find((c) => !maker.certifications.includes(c));
+      return bad === undefined ? false : `${row.id}: ${bad}, which its maker does not hold`;
+    });
+    expect(broken).toEqual([]);
+    const makers = enterprises.filter((e) => e.type === 'MANUFACTURER');
+    const counts = makers.map((e) => products.filter((row) => row.enterprise_id === e.id).length);
+    expect(counts.filter((n) => n < 3 || n > 7)).toEqual([]);
+  });
+
+  it('prices products sanely and keeps them within the constraints of the migration', () => {
+    const broken = offenders(products, (row) => {
+      if (![row.price_min_fen, row.price_max_fen].every(isFen) || row.price_min_fen > row.price_max_fen)
+        return `${row.id}: price ${row.price_min_fen}–${row.price_max_fen}`;
+      if (row.price_min_fen < 100_000 || row.price_max_fen > row.price_min_fen * 2)
+        return `${row.id}: price range ${row.price_min_fen}–${row.price_max_fen} fen`;
+      if (!Number.isInteger(row.annual_capacity) || row.annual_capacity < 1) return `${row.id}: capacity`;
+      if (!Number.isInteger(row.lead_time_days) || row.lead_time_days < 0 || row.lead_time_days > 3650)
+        return `${row.id}: lead time ${row.lead_time_days}`;
+      if ([...row.name].length > SUPPLY_LIMITS.name || [...row.specification].length > SUPPLY_LIMITS.specification)
+        return `${row.id}: text over its limit`;
+      return false;
+    });
+    expect(broken).toEqual([]);
+    // A five-axis machining centre costs millions, a lot of fasteners tens of thousands.
+    const fiveAxis = products.filter((row) => row.class_code === 'MT01');
+    expect(fiveAxis.length).toBeGreaterThan(0);
+    expect(fiveAxis.every((row) => row.price_min_fen >= 150_000_000)).toBe(true);
+    expect(products.filter((row) => row.class_code === 'AV02').every((row) => row.price_max_fen <= 30_000_000)).toBe(
+      true,
+    );
+  });
+
+  it('surveys demand as the migration requires: budgets, dates, projects named for procurement and projects only', () => {
+    expect(demands.map((d) => d.id)).toEqual(numbered(demands, 'dmd'));
+    const broken = offenders(demands, (d) => {
+      const buyer = enterpriseById.get(d.buyer_id);
+      if (!buyer || !inProvince(buyer)) return `${d.id}: buyer ${d.buyer_id}`;
+      if ((d.buyer_kind === 'ENTERPRISE') !== (d.project_name === null))
+        return `${d.id}: ${d.buyer_kind}, project ${d.project_name}`;
+      if (d.project_name !== null && [...d.project_name].length > SUPPLY_LIMITS.projectName)
+        return `${d.id}: project name`;
+      const productClass = classByCode.get(d.class_code);
+      if (!productClass) return `${d.id}: ${d.class_code} is no leaf class`;
+      const group = GROUP_INDUSTRY[d.class_code.slice(0, 2)];
+      if (
+        group !== undefined
+          ? d.industry !== group
+          : d.industry !== productClass.industry && !buyer.industries.includes(d.industry)
+      )
+        return `${d.id}: ${d.industry} for ${d.class_code}`;
+      if (!Number.isInteger(d.quantity) || d.quantity < 1) return `${d.id}: quantity ${d.quantity}`;
+      if (![d.budget_min_fen, d.budget_max_fen].every(isFen) || d.budget_min_fen > d.budget_max_fen)
+        return `${d.id}: budget ${d.budget_min_fen}–${d.budget_max_fen}`;
+      const days = daysBetween(d.surveyed_on, d.deadline);
+      if (days < 28 || days > 275) return `${d.id}: deadline ${d.deadline}, surveyed ${d.surveyed_on}`;
+      if (!REGIONS.some((r) => r.code === d.delivery_region_code))
+        return `${d.id}: delivered to ${d.delivery_region_code}`;
+      if ([...d.specification].length > SUPPLY_LIMITS.specification) return `${d.id}: specification too long`;
+      if (year(d.surveyed_on) === 2026)
+        return d.status === 'PUBLISHED' && d.deadline > '2026-12-31'
+          ? false
+          : `${d.id}: 2026, ${d.status} until ${d.deadline}`;
+      return year(d.surveyed_on) === 2025 ? false : `${d.id}: surveyed ${d.surveyed_on}`;
+    });
+    expect(broken).toEqual([]);
+    // Budgets fit what such equipment sells for: within the span of the class's listed prices.
+    const unreal = offenders(demands, (d) => {
+      const listed = products.filter((row) => row.class_code === d.class_code);
+      const [low, high] = [
+        Math.min(...listed.map((row) => row.price_min_fen)),
+        Math.max(...listed.map((row) => row.price_max_fen)),
+      ];
+      return d.budget_max_fen >= d.quantity * low * 0.8 && d.budget_min_fen <= d.quantity * high * 1.2
+        ? false
+        : `${d.id}: ${d.quantity} × ${d.class_code} for ${d.budget_min_fen}–${d.budget_max_fen}`;
+    });
+    expect(unreal).toEqual([]);
+    // Government procurement goes mostly by public tender; the survey spans every quarter of 2025.
+    const government = demands.filter((d) => d.buyer_kind === 'GOVERNMENT_PROCUREMENT');
+    expect(government.filter((d) => d.procurement_type === 'PUBLIC_TENDER').length / government.length).toBeGreaterThan(
+      0.5,
+    );
+    const quarters = new Set(
+      demands.filter((d) => year(d.surveyed_on) === 2025).map((d) => Math.ceil(Number(d.surveyed_on.slice(5, 7)) / 3)),
+    );
+    expect([...quarters].sort()).toEqual([1, 2, 3, 4]);
+    // An open demand for a five-axis machining centre in Guiyang, for matching to be tried on.
+    expect(
+      demands.some(
+        (d) =>
+          d.class_code === 'MT01' &&
+          d.delivery_region_code === '520100' &&
+          d.status === 'PUBLISHED' &&
+          d.deadline > '2026-12-31',
+      ),
+    ).toBe(true);
+  });
+
+  it("shortlists products of the demand's class, contracts at most one, within the dates and near the budget", () => {
+    expect(candidates.map((c) => c.id)).toEqual(numbered(candidates, 'dc'));
+    const pairs = candidates.map((c) => `${c.demand_id} ${c.product_id}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    const broken = offenders(candidates, (c) => {
+      const d = demandById.get(c.demand_id);
+      const row = productById.get(c.product_id);
+      if (!d || !row) return `${c.id}: unknown demand or product`;
+      if (row.class_code !== d.class_code) return `${c.id}: a ${row.class_code} for a ${d.class_code} demand`;
+      if (row.enterprise_id === d.buyer_id) return `${c.id}: the buyer's own product`;
+      if (d.status === 'DRAFT') return `${c.id}: a candidate for a draft`;
+      if ((c.status === 'NO_DEAL') !== (c.reason !== null)) return `${c.id}: ${c.status}, reason ${c.reason}`;
+      if (c.reason !== null && (c.reason.trim() === '' || [...c.reason].length > SUPPLY_LIMITS.reason))
+        return `${c.id}: reason`;
+      if ((c.status === 'CONTRACT') !== (c.contract_amount_fen !== null && c.contract_date !== null))
+        return `${c.id}: contract fields`;
+      if (c.status !== 'CONTRACT')
+        return d.status === 'PUBLISHED' && !['SHORTLISTED', 'INTENTION'].includes(c.status)
+          ? `${c.id}: ${c.status} on an open demand`
+          : false;
+      if (d.status !== 'CLOSED') return `${c.id}: a contract on a ${d.status} demand`;
+      const [amount, date] = [c.contract_amount_fen as number, c.contract_date as string];
+      if (!isFen(amount) || amount < 1) return `${c.id}: amount ${amount}`;
+      if (amount < d.budget_min_fen * 0.8 || amount > d.budget_max_fen * 1.1)
+        return `${c.id}: ${amount} against a budget of ${d.budget_min_fen}–${d.budget_max_fen}`;
+      if (date <= d.surveyed_on || daysBetween(d.deadline, date) > 30 || year(date) !== 2025)
+        return `${c.id}: contracted ${date}, surveyed ${d.surveyed_on}, due ${d.deadline}`;
+      return false;
+    });
+    expect(broken).toEqual([]);
+    const contracts = new Map<string, number>();
+    for (const c of candidates.filter((c) => c.status === 'CONTRACT'))
+      contracts.set(c.demand_id, (contracts.get(c.demand_id) ?? 0) + 1);
+    expect([...contracts].filter(([, n]) => n > 1)).toEqual([]);
+    const closed = demands.filter((d) => d.status === 'CLOSED');
+    expect(closed.filter((d) => contracts.has(d.id)).length / closed.length).toBeGreaterThan(0.5);
+    for (const status of ['SHORTLISTED', 'INTENTION', 'NO_DEAL'])
+      expect(candidates.some((c) => c.status === status)).toBe(true);
+  });
+
+  it("gives local makers most of 2025's contracted amount, less of machine tools and robots", () => {
+    const overall = inProvinceShare(() => true);
+    expect(overall).toBeGreaterThanOrEqual(0.45);
+    expect(overall).toBeLessThanOrEqual(0.8);
+    expect(inProvinceShare((d) => /^(MT|IR)/.test(d.class_code))).toBeLessThan(overall);
+    expect(inProvinceShare((d) => d.class_code.startsWith('AU'))).toBeGreaterThan(overall);
   });
 });
