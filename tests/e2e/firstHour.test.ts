@@ -112,6 +112,7 @@ describe('--help', () => {
     ['bench:edge'],
     ['bench:search'],
     ['bench:booking'],
+    ['bench:matching'],
     ['demo-data'],
     ['import:instruments'],
     ['export:instruments'],
