@@ -142,11 +142,10 @@ const CASES: Case[] = [
   },
 ];
 
-/** The supergraph the subgraphs compose to with the instruments mutation taken out: a graph with no Mutation root. */
+/** The supergraph the subgraphs compose to with their mutations taken out: a graph with no Mutation root. */
 function supergraphWithoutMutations(): string {
-  const sdl = composeSupergraph({
-    instruments: (text) => text.replace(/type Mutation \{[\s\S]*?\n\}\n/, ''),
-  });
+  const withoutMutation = (text: string) => text.replace(/type Mutation \{[\s\S]*?\n\}\n/, '');
+  const sdl = composeSupergraph({ instruments: withoutMutation, enterprises: withoutMutation });
   expect(sdl).not.toContain('type Mutation');
   const file = join(mkdtempSync(join(tmpdir(), 'gzequip-supergraph-')), 'supergraph.graphql');
   writeFileSync(file, sdl);
