@@ -21,7 +21,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     Demand: '../models/demand.ts#Demand',
     DemandCandidate: '../models/demand.ts#DemandCandidate',
     SupplierMatch: '../models/matching.ts#SupplierMatch',
-    DemandShareRow: '../models/demand.ts#DemandShareRow',
+    DemandStatsRow: '../models/demand.ts#DemandStatsRow',
   },
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',

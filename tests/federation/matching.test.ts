@@ -25,7 +25,7 @@ const SHORTLIST = `mutation ($demandId: ID!, $productId: ID!) {
   shortlistProduct(demandId: $demandId, productId: $productId) { id version status product { id } } }`;
 const OUTCOME = `mutation ($candidateId: ID!, $version: Int!, $input: OutcomeInput!) {
   recordOutcome(candidateId: $candidateId, version: $version, input: $input) { id version status contractAmountFen contractDate } }`;
-const SHARE = `{ demandShare(groupBy: [INDUSTRY, YEAR]) { industry year demands surveyedAmountFen contractedAmountFen inProvinceAmountFen inProvinceShare } }`;
+const SHARE = `{ demandStats(groupBy: [INDUSTRY, YEAR]) { industry year demands surveyedAmountFen contractedAmountFen inProvinceAmountFen inProvinceShare } }`;
 
 interface ShareRow {
   industry: string;
@@ -66,9 +66,9 @@ async function post(input: Record<string, unknown>, bearer = buyer) {
 }
 
 async function share(): Promise<ShareRow | undefined> {
-  const answer = await gatewayQuery<{ demandShare: ShareRow[] }>(SHARE);
+  const answer = await gatewayQuery<{ demandStats: ShareRow[] }>(SHARE);
   expect(answer.errors).toBeUndefined();
-  return answer.data?.demandShare.find((row) => row.industry === 'AVIATION' && row.year === thisYear());
+  return answer.data?.demandStats.find((row) => row.industry === 'AVIATION' && row.year === thisYear());
 }
 
 async function demandsOf(buyerId: string): Promise<number> {
@@ -214,6 +214,35 @@ describe('a buyer finds in-province suppliers for a five-axis machining centre',
       { bearer: buyer },
     );
     expect(closed.data?.demand).toEqual({ status: 'CLOSED', candidates: [{ status: 'CONTRACT' }] });
+  });
+});
+
+describe('demand statistics for the department', () => {
+  it('group by class, delivery region and quarter, and add up to the whole', async () => {
+    const answer = await gatewayQuery<{
+      all: { demands: number; surveyedAmountFen: number }[];
+      grouped: {
+        productClass: { code: string } | null;
+        region: { code: string } | null;
+        quarter: string | null;
+        demands: number;
+        surveyedAmountFen: number;
+      }[];
+    }>(`{ all: demandStats { demands surveyedAmountFen }
+          grouped: demandStats(groupBy: [CLASS, REGION, QUARTER]) { productClass { code } region { code } quarter demands surveyedAmountFen } }`);
+    expect(answer.errors).toBeUndefined();
+    const [all] = answer.data?.all ?? [];
+    const grouped = answer.data?.grouped ?? [];
+    expect(grouped.length).toBeGreaterThan(10);
+    expect(grouped.reduce((total, row) => total + row.demands, 0)).toBe(all?.demands);
+    expect(grouped.reduce((total, row) => total + row.surveyedAmountFen, 0)).toBe(all?.surveyedAmountFen);
+    for (const row of grouped) {
+      expect(row.productClass?.code).toMatch(/^[A-Z]{2}\d{2}$/);
+      expect(row.region?.code).toBeTruthy();
+      expect(row.quarter).toMatch(/^20\d\d-Q[1-4]$/);
+    }
+    const tooMany = await gatewayQuery('{ demandStats(groupBy: [CLASS, REGION, QUARTER, YEAR]) { demands } }');
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
   });
 });
 

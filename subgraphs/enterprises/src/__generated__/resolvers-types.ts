@@ -5,7 +5,7 @@ import type { Region as RegionMapper } from '../models/region.ts';
 import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper } from '@gzequip/kit';
 import type { EnterpriseSearchConnection as EnterpriseSearchConnectionMapper, EnterpriseRegionFacet as EnterpriseRegionFacetMapper } from '../models/search.ts';
 import type { Product as ProductMapper } from '../models/product.ts';
-import type { Demand as DemandMapper, DemandCandidate as DemandCandidateMapper, DemandShareRow as DemandShareRowMapper } from '../models/demand.ts';
+import type { Demand as DemandMapper, DemandCandidate as DemandCandidateMapper, DemandStatsRow as DemandStatsRowMapper } from '../models/demand.ts';
 import type { SupplierMatch as SupplierMatchMapper } from '../models/matching.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -121,6 +121,18 @@ export type DemandCandidate = {
   version: Scalars['Int']['output'];
 };
 
+/** What demand statistics can be grouped by. */
+export type DemandDimension =
+  /** The class of equipment */
+  | 'CLASS'
+  | 'INDUSTRY'
+  /** The quarter the demand was surveyed */
+  | 'QUARTER'
+  /** The delivery region */
+  | 'REGION'
+  /** The year the demand was surveyed */
+  | 'YEAR';
+
 export type DemandInput = {
   /** Not under budgetMinFen */
   budgetMaxFen: Scalars['Fen']['input'];
@@ -146,16 +158,14 @@ export type DemandInput = {
   specification: Scalars['String']['input'];
 };
 
-export type DemandShareDimension =
-  | 'INDUSTRY'
-  /** The year the demand was surveyed */
-  | 'YEAR';
-
-/** What the department asks: surveyed demand, and how much of it in-province suppliers won. */
-export type DemandShareRow = {
-  __typename?: 'DemandShareRow';
+/**
+ * One group of surveyed demands (published or closed): the keys it was grouped by (the others are
+ * null), how much was asked and contracted, and the share suppliers registered in Guizhou won —
+ * the department's figure.
+ */
+export type DemandStatsRow = {
+  __typename?: 'DemandStatsRow';
   contractedAmountFen: Scalars['Fen']['output'];
-  /** Published or closed demands surveyed */
   demands: Scalars['Int']['output'];
   /** Contracts won by suppliers registered in Guizhou */
   inProvinceAmountFen: Scalars['Fen']['output'];
@@ -164,6 +174,11 @@ export type DemandShareRow = {
   /** inProvinceAmountFen ÷ contractedAmountFen; null without contracts */
   inProvinceShareOfContracted?: Maybe<Scalars['Float']['output']>;
   industry?: Maybe<Industry>;
+  productClass?: Maybe<ProductClass>;
+  /** YYYY-Qn, of the survey date */
+  quarter?: Maybe<Scalars['String']['output']>;
+  /** The delivery region */
+  region?: Maybe<Region>;
   /** Their budgets' upper ends, summed */
   surveyedAmountFen: Scalars['Fen']['output'];
   year?: Maybe<Scalars['Int']['output']>;
@@ -634,10 +649,10 @@ export type Query = {
   /** A demand the caller may see (a draft: its buyer's users and administrators) */
   demand?: Maybe<Demand>;
   /**
-   * Surveyed demand and the share in-province suppliers won, by industry and/or year (none: one
-   * row for all). The department's figure.
+   * Surveyed demand — counts, amounts asked and contracted, and the share in-province suppliers
+   * won — grouped by up to three dimensions (none: one row for all), ordered by the keys.
    */
-  demandShare?: Maybe<Array<DemandShareRow>>;
+  demandStats?: Maybe<Array<DemandStatsRow>>;
   enterprise?: Maybe<Enterprise>;
   /** Looks an enterprise up by its credit code; a malformed code or wrong check character is BAD_USER_INPUT. */
   enterpriseByCreditCode?: Maybe<Enterprise>;
@@ -670,8 +685,8 @@ export type QueryDemandArgs = {
 };
 
 
-export type QueryDemandShareArgs = {
-  groupBy?: Array<DemandShareDimension>;
+export type QueryDemandStatsArgs = {
+  groupBy?: Array<DemandDimension>;
 };
 
 
@@ -922,9 +937,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DemandCandidate: ResolverTypeWrapper<DemandCandidateMapper>;
+  DemandDimension: DemandDimension;
   DemandInput: DemandInput;
-  DemandShareDimension: DemandShareDimension;
-  DemandShareRow: ResolverTypeWrapper<DemandShareRowMapper>;
+  DemandStatsRow: ResolverTypeWrapper<DemandStatsRowMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DemandStatus: DemandStatus;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
@@ -987,7 +1002,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   DemandCandidate: DemandCandidateMapper;
   DemandInput: DemandInput;
-  DemandShareRow: DemandShareRowMapper;
+  DemandStatsRow: DemandStatsRowMapper;
   Float: Scalars['Float']['output'];
   Enterprise: EnterpriseMapper;
   EnterpriseConnection: EnterpriseConnectionMapper;
@@ -1077,13 +1092,16 @@ export type DemandCandidateResolvers<ContextType = Context, ParentType extends R
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type DemandShareRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemandShareRow'] = ResolversParentTypes['DemandShareRow']> = ResolversObject<{
+export type DemandStatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemandStatsRow'] = ResolversParentTypes['DemandStatsRow']> = ResolversObject<{
   contractedAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   demands?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inProvinceAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   inProvinceShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   inProvinceShareOfContracted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
+  productClass?: Resolver<Maybe<ResolversTypes['ProductClass']>, ParentType, ContextType>;
+  quarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   surveyedAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
@@ -1253,7 +1271,7 @@ export type ProductClassResolvers<ContextType = Context, ParentType extends Reso
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   demand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<QueryDemandArgs, 'id'>>;
-  demandShare?: Resolver<Maybe<Array<ResolversTypes['DemandShareRow']>>, ParentType, ContextType, RequireFields<QueryDemandShareArgs, 'groupBy'>>;
+  demandStats?: Resolver<Maybe<Array<ResolversTypes['DemandStatsRow']>>, ParentType, ContextType, RequireFields<QueryDemandStatsArgs, 'groupBy'>>;
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'id'>>;
   enterpriseByCreditCode?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseByCreditCodeArgs, 'creditCode'>>;
   enterpriseRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryEnterpriseRemovalsArgs, 'first' | 'since'>>;
@@ -1310,7 +1328,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Demand?: DemandResolvers<ContextType>;
   DemandCandidate?: DemandCandidateResolvers<ContextType>;
-  DemandShareRow?: DemandShareRowResolvers<ContextType>;
+  DemandStatsRow?: DemandStatsRowResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import { alignByKey, badUserInput, type Claims, type Database } from '@gzequip/kit';
 import DataLoader from 'dataloader';
 import type { DemandInput, MatchFactorName, OutcomeInput } from '../__generated__/resolvers-types.ts';
-import { type Demand, type DemandCandidate, DemandModel, type DemandShareRow } from '../models/demand.ts';
+import { type Demand, type DemandCandidate, DemandModel, type DemandStatsRow } from '../models/demand.ts';
 import { matchDemand, type SupplierMatch } from '../models/matching.ts';
 import { type Product, type ProductClass, ProductModel } from '../models/product.ts';
 
@@ -59,7 +59,7 @@ export class SupplyDemandSource {
     return matchDemand(this.db, demand, count, inProvinceOnly ?? false);
   }
 
-  share(groupBy: readonly string[]): Promise<DemandShareRow[]> {
+  share(groupBy: readonly string[]): Promise<DemandStatsRow[]> {
     return this.demands.share(groupBy);
   }
 

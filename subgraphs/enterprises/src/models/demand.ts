@@ -92,9 +92,12 @@ export interface DemandCandidate {
   version: number;
 }
 
-export interface DemandShareRow {
+export interface DemandStatsRow {
   industry: Industry | null;
+  classCode: string | null;
+  regionCode: string | null;
   year: number | null;
+  quarter: string | null;
   demands: number;
   surveyedAmountFen: number;
   contractedAmountFen: number;
@@ -367,12 +370,17 @@ export class DemandModel {
   }
 
   /** Surveyed demand (published or closed) and the contracts won, by industry and/or year. */
-  async share(groupBy: readonly string[]): Promise<DemandShareRow[]> {
+  async share(groupBy: readonly string[]): Promise<DemandStatsRow[]> {
     const dimensions: Record<string, string> = {
       INDUSTRY: 'd.industry',
+      CLASS: 'd.class_code',
+      REGION: 'd.delivery_region_code',
       YEAR: 'extract(year from d.surveyed_on)::int',
+      QUARTER: 'to_char(d.surveyed_on, \'YYYY-"Q"Q\')',
     };
-    const keys = [...new Set(groupBy)].map((dimension) => ({ dimension, sql: dimensions[dimension] as string }));
+    const unique = [...new Set(groupBy)];
+    if (unique.length > 3) throw badUserInput('groupBy', 'may name at most three dimensions');
+    const keys = unique.map((dimension) => ({ dimension, sql: dimensions[dimension] as string }));
     const select = keys.map(({ dimension, sql }) => `${sql} as "${dimension}"`);
     const schema = this.db.schema;
     const rows = await this.db.raw<Record<string, string | number | null>>(
@@ -394,7 +402,10 @@ export class DemandModel {
       const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
       return {
         industry: (row.INDUSTRY as Industry | undefined) ?? null,
+        classCode: (row.CLASS as string | undefined) ?? null,
+        regionCode: (row.REGION as string | undefined) ?? null,
         year: row.YEAR === undefined || row.YEAR === null ? null : Number(row.YEAR),
+        quarter: (row.QUARTER as string | undefined) ?? null,
         demands: Number(row.demands),
         surveyedAmountFen: surveyed,
         contractedAmountFen: contracted,

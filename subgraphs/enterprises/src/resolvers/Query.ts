@@ -15,6 +15,6 @@ export const Query: QueryResolvers = {
   product: (_root, { id }, { supplyDemand }) => supplyDemand.productById.load(id),
   demand: (_root, { id }, { supplyDemand }) => supplyDemand.demandById.load(id),
   matchWeights: (_root, _args, { supplyDemand }) => supplyDemand.weights(),
-  demandShare: (_root, { groupBy }, { supplyDemand }) => supplyDemand.share(groupBy),
+  demandStats: (_root, { groupBy }, { supplyDemand }) => supplyDemand.share(groupBy),
   enterpriseRemovals: (_root, args, { enterprises }) => enterprises.removals(args),
 };

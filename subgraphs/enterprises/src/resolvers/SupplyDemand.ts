@@ -1,5 +1,10 @@
 import { FenScalar, notFound } from '@gzequip/kit';
-import type { DemandCandidateResolvers, DemandResolvers, ProductResolvers } from '../__generated__/resolvers-types.ts';
+import type {
+  DemandCandidateResolvers,
+  DemandResolvers,
+  DemandStatsRowResolvers,
+  ProductResolvers,
+} from '../__generated__/resolvers-types.ts';
 import { actsForBuyer } from '../models/demand.ts';
 
 export const Fen = FenScalar;
@@ -39,6 +44,12 @@ export const Demand: DemandResolvers = {
   matches: (demand, { first, inProvinceOnly }, { supplyDemand }) => supplyDemand.matches(demand, first, inProvinceOnly),
   candidates: (demand, _args, { claims, supplyDemand }) =>
     actsForBuyer(claims, demand) ? supplyDemand.candidatesOf.load(demand.id) : null,
+};
+
+export const DemandStatsRow: DemandStatsRowResolvers = {
+  productClass: ({ classCode }, _args, { supplyDemand }) =>
+    classCode ? supplyDemand.classByCode.load(classCode) : null,
+  region: ({ regionCode }, _args, { regions }) => (regionCode ? regions.byCode(regionCode) : null),
 };
 
 export const DemandCandidate: DemandCandidateResolvers = {
