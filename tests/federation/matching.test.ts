@@ -14,6 +14,7 @@ const OTHER_BUYER = 'ent-026';
 let buyer: string;
 let otherBuyer: string;
 const created: string[] = [];
+const products: string[] = [];
 
 const POST = `mutation ($input: DemandInput!) { postDemand(input: $input) { id version status surveyedOn } }`;
 const MATCHES = `query ($id: ID!) { demand(id: $id) {
@@ -98,6 +99,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const db = await database('enterprises');
+  await db.table('change_history').whereIn('record_id', products).del();
+  await db.table('demand_candidate').whereIn('product_id', products).del();
+  await db.table('product').whereIn('id', products).del();
   const candidates = (await db.table('demand_candidate').whereIn('demand_id', created).select('id')).map(
     (row) => (row as { id: string }).id,
   );
@@ -214,6 +218,77 @@ describe('a buyer finds in-province suppliers for a five-axis machining centre',
       { bearer: buyer },
     );
     expect(closed.data?.demand).toEqual({ status: 'CLOSED', candidates: [{ status: 'CONTRACT' }] });
+  });
+});
+
+describe("a maker's products", () => {
+  const SAVE = `mutation ($id: ID, $version: Int, $input: ProductInput!) {
+    saveProduct(id: $id, version: $version, input: $input) { id version name priceMinFen maker { id } productClass { code } industry } }`;
+  const centre = (overrides: Record<string, unknown> = {}) => ({
+    name: '红枫 HF-5AX1000 五轴联动加工中心',
+    classCode: 'MT01',
+    specification:
+      '五轴联动加工中心，工作台直径1000 mm，主轴转速20000 r/min，定位精度0.004 mm，适用于航空结构件和锻件精加工',
+    priceMinFen: 260_000_000,
+    priceMaxFen: 320_000_000,
+    annualCapacity: 24,
+    leadTimeDays: 150,
+    certifications: ['ISO 9001:2015'],
+    ...overrides,
+  });
+
+  it('are filed and edited by the maker’s users, and matched at once', async () => {
+    const maker = await token({ role: Role.ENTERPRISE_USER, sub: 'hongfeng-sales', enterpriseId: 'ent-011' });
+    const filed = await gatewayQuery<{ saveProduct: { id: string; version: number } }>(
+      SAVE,
+      { input: centre() },
+      { bearer: maker },
+    );
+    expect(filed.errors).toBeUndefined();
+    const product = filed.data?.saveProduct as { id: string; version: number };
+    products.push(product.id);
+    expect(filed.data?.saveProduct).toMatchObject({
+      version: 1,
+      maker: { id: 'ent-011' },
+      productClass: { code: 'MT01' },
+      industry: 'AVIATION',
+    });
+
+    const refusals: [Record<string, unknown>, string, string, string | undefined][] = [
+      [{ id: product.id, version: 1, input: centre({ name: '改名' }) }, otherBuyer, 'FORBIDDEN', undefined],
+      [
+        { id: product.id, version: 1, input: centre({ priceMinFen: 400_000_000 }) },
+        maker,
+        'BAD_USER_INPUT',
+        'input.priceMinFen',
+      ],
+      [
+        { id: product.id, version: 1, input: centre({ annualCapacity: 0 }) },
+        maker,
+        'BAD_USER_INPUT',
+        'input.annualCapacity',
+      ],
+      [{ id: product.id, version: 1, input: centre({ classCode: 'MT' }) }, maker, 'BAD_USER_INPUT', 'input.classCode'],
+      [{ id: product.id, version: 9, input: centre() }, maker, 'CONFLICT', 'version'],
+    ];
+    for (const [variables, bearer, code, field] of refusals) {
+      const answer = await gatewayQuery(SAVE, variables, { bearer });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+    }
+    const edited = await gatewayQuery<{ saveProduct: { version: number; priceMinFen: number } }>(
+      SAVE,
+      { id: product.id, version: 1, input: centre({ priceMinFen: 250_000_000 }) },
+      { bearer: maker },
+    );
+    expect(edited.data?.saveProduct).toMatchObject({ version: 2, priceMinFen: 250_000_000 });
+
+    const posted = await post(fiveAxisCentre({ specification: centre().specification }));
+    const ranked = await gatewayQuery<{ demand: { matches: { product: { id: string } }[] } }>(
+      MATCHES,
+      { id: posted.data?.postDemand.id },
+      { bearer: buyer },
+    );
+    expect(ranked.data?.demand.matches[0]?.product.id).toBe(product.id);
   });
 });
 

@@ -534,6 +534,11 @@ export type Mutation = {
   pushEnterprises?: Maybe<EnterprisePushSummary>;
   /** The buyer records how a shortlisted product ended: an intention, a contract, or no deal. */
   recordOutcome?: Maybe<DemandCandidate>;
+  /**
+   * A maker's users (or an administrator) file a product of the maker (`makerId`: administrators
+   * only; otherwise the caller's own enterprise), or, with `id` and the `version` read, replace one.
+   */
+  saveProduct?: Maybe<Product>;
   /** The buyer shortlists a product for a published demand. */
   shortlistProduct?: Maybe<DemandCandidate>;
   /**
@@ -558,6 +563,14 @@ export type MutationRecordOutcomeArgs = {
   candidateId: Scalars['ID']['input'];
   input: OutcomeInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationSaveProductArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input: ProductInput;
+  makerId?: InputMaybe<Scalars['ID']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -621,6 +634,8 @@ export type Product = {
   priceMinFen: Scalars['Fen']['output'];
   productClass: ProductClass;
   specification: Scalars['String']['output'];
+  /** Goes up by one with every edit */
+  version: Scalars['Int']['output'];
 };
 
 /** A class of equipment the demand survey and makers' products are filed under: a group (two letters) or a class in it (four characters). */
@@ -633,6 +648,29 @@ export type ProductClass = {
   industry?: Maybe<Industry>;
   name: Scalars['String']['output'];
   nameEn: Scalars['String']['output'];
+};
+
+/** A maker's product as its users file it. Text is trimmed. */
+export type ProductInput = {
+  /** Units a year, 1 or more */
+  annualCapacity: Scalars['Int']['input'];
+  /** Up to 20, each 1 to 100 characters */
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A class (four characters; see productClasses) */
+  classCode: Scalars['ID']['input'];
+  governmentProcurement?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Left out: the class's industry */
+  industry?: InputMaybe<Industry>;
+  /** 0 to 3,650 */
+  leadTimeDays: Scalars['Int']['input'];
+  majorProject?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 100 characters */
+  name: Scalars['String']['input'];
+  /** Not under priceMinFen */
+  priceMaxFen: Scalars['Fen']['input'];
+  priceMinFen: Scalars['Fen']['input'];
+  /** 1 to 2,000 characters: what buyers match against */
+  specification: Scalars['String']['input'];
 };
 
 export type PushOutcome =
@@ -980,6 +1018,7 @@ export type ResolversTypes = ResolversObject<{
   ProcurementType: ProcurementType;
   Product: ResolverTypeWrapper<ProductMapper>;
   ProductClass: ResolverTypeWrapper<ProductClass>;
+  ProductInput: ProductInput;
   PushOutcome: PushOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionMapper>;
@@ -1033,6 +1072,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Product: ProductMapper;
   ProductClass: ProductClass;
+  ProductInput: ProductInput;
   Query: Record<PropertyKey, never>;
   Region: RegionMapper;
   Removal: RemovalMapper;
@@ -1235,6 +1275,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   postDemand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<MutationPostDemandArgs, 'input'>>;
   pushEnterprises?: Resolver<Maybe<ResolversTypes['EnterprisePushSummary']>, ParentType, ContextType, RequireFields<MutationPushEnterprisesArgs, 'records'>>;
   recordOutcome?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'candidateId' | 'input' | 'version'>>;
+  saveProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationSaveProductArgs, 'input'>>;
   shortlistProduct?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationShortlistProductArgs, 'demandId' | 'productId'>>;
   updateEnterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'id' | 'input' | 'version'>>;
 }>;
@@ -1259,6 +1300,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   priceMinFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   productClass?: Resolver<ResolversTypes['ProductClass'], ParentType, ContextType>;
   specification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProductClassResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductClass'] = ResolversParentTypes['ProductClass']> = ResolversObject<{

@@ -1,6 +1,6 @@
 import { alignByKey, badUserInput, type Claims, type Database } from '@gzequip/kit';
 import DataLoader from 'dataloader';
-import type { DemandInput, MatchFactorName, OutcomeInput } from '../__generated__/resolvers-types.ts';
+import type { DemandInput, MatchFactorName, OutcomeInput, ProductInput } from '../__generated__/resolvers-types.ts';
 import { type Demand, type DemandCandidate, DemandModel, type DemandStatsRow } from '../models/demand.ts';
 import { matchDemand, type SupplierMatch } from '../models/matching.ts';
 import { type Product, type ProductClass, ProductModel } from '../models/product.ts';
@@ -61,6 +61,17 @@ export class SupplyDemandSource {
 
   share(groupBy: readonly string[]): Promise<DemandStatsRow[]> {
     return this.demands.share(groupBy);
+  }
+
+  async saveProduct(
+    id: string | null | undefined,
+    version: number | null | undefined,
+    makerId: string | null | undefined,
+    input: ProductInput,
+  ): Promise<Product> {
+    const product = await this.products.save(id ?? null, version ?? null, makerId ?? null, input, this.viewer);
+    this.productById.clear(product.id).prime(product.id, product);
+    return product;
   }
 
   async post(input: DemandInput): Promise<Demand> {

@@ -1,5 +1,83 @@
-import type { Database } from '@gzequip/kit';
-import type { Industry } from '../__generated__/resolvers-types.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  appError,
+  badUserInput,
+  badUserInputs,
+  type Claims,
+  type ConstraintFields,
+  type Database,
+  ErrorCode,
+  type InputProblem,
+  insertVersioned,
+  notFound,
+  Role,
+  runWrite,
+  updateVersioned,
+} from '@gzequip/kit';
+import type { Industry, ProductInput } from '../__generated__/resolvers-types.ts';
+import { MAX_CERTIFICATION_LENGTH, MAX_CERTIFICATIONS } from '../migrations/20261204000000_registry.ts';
+import { SUPPLY_LIMITS } from '../migrations/20261205000000_supply_and_demand.ts';
+
+const PRODUCT = { table: 'product', typename: 'Product' };
+
+const PRODUCT_CONSTRAINTS: ConstraintFields = {
+  product_class_code_foreign: { field: 'input.classCode', reason: 'is not a class of equipment (see productClasses)' },
+  product_class_is_leaf: { field: 'input.classCode', reason: 'must be a class (four characters), not a group' },
+  product_price_range: { field: 'input.priceMinFen', reason: 'must not be above priceMaxFen' },
+  product_certifications_valid: {
+    field: 'input.certifications',
+    reason: 'may hold at most 20, each 1 to 100 characters',
+  },
+};
+
+/** The columns of a product input, and every problem with it (the database checks the same again). */
+function productColumns(input: ProductInput): { columns: Record<string, unknown>; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const problem = (field: string, reason: string) => problems.push({ field: `input.${field}`, reason });
+  const name = input.name.trim();
+  const specification = input.specification.trim();
+  if (name.length < 1 || name.length > SUPPLY_LIMITS.name)
+    problem('name', `must be 1 to ${SUPPLY_LIMITS.name} characters`);
+  if (specification.length < 1 || specification.length > SUPPLY_LIMITS.specification) {
+    problem('specification', `must be 1 to ${SUPPLY_LIMITS.specification} characters`);
+  }
+  if (input.classCode.length !== 4)
+    problem('classCode', 'must be a class (four characters; see productClasses), not a group');
+  if (input.priceMinFen > input.priceMaxFen) {
+    problem('priceMinFen', `must not be above priceMaxFen (${input.priceMinFen} > ${input.priceMaxFen})`);
+  }
+  if (!Number.isInteger(input.annualCapacity) || input.annualCapacity < 1)
+    problem('annualCapacity', 'must be 1 or more');
+  if (!Number.isInteger(input.leadTimeDays) || input.leadTimeDays < 0 || input.leadTimeDays > 3650) {
+    problem('leadTimeDays', 'must be 0 to 3650');
+  }
+  const certifications = [...new Set((input.certifications ?? []).map((c) => c.trim()))];
+  if (certifications.length > MAX_CERTIFICATIONS) problem('certifications', `may hold at most ${MAX_CERTIFICATIONS}`);
+  certifications.forEach((c, i) => {
+    if (c === '' || c.length > MAX_CERTIFICATION_LENGTH) {
+      problem(`certifications[${i}]`, `must be 1 to ${MAX_CERTIFICATION_LENGTH} characters`);
+    }
+  });
+  return {
+    columns: {
+      name,
+      class_code: input.classCode,
+      specification,
+      price_min_fen: input.priceMinFen,
+      price_max_fen: input.priceMaxFen,
+      annual_capacity: input.annualCapacity,
+      lead_time_days: input.leadTimeDays,
+      certifications,
+      government_procurement: input.governmentProcurement ?? false,
+      major_project: input.majorProject ?? false,
+    },
+    problems,
+  };
+}
+
+function forbidden(message: string) {
+  return appError(ErrorCode.FORBIDDEN, message);
+}
 
 export interface ProductRow {
   id: string;
@@ -15,6 +93,7 @@ export interface ProductRow {
   certifications: string[];
   government_procurement: boolean;
   major_project: boolean;
+  version: number;
 }
 
 export interface Product {
@@ -31,6 +110,7 @@ export interface Product {
   certifications: string[];
   governmentProcurement: boolean;
   majorProject: boolean;
+  version: number;
 }
 
 export interface ProductClass {
@@ -74,6 +154,7 @@ export function toProduct(row: ProductRow): Product {
     certifications: row.certifications,
     governmentProcurement: row.government_procurement,
     majorProject: row.major_project,
+    version: row.version,
   };
 }
 
@@ -94,5 +175,69 @@ export class ProductModel {
 
   async classesByCodes(codes: readonly string[]): Promise<ProductClass[]> {
     return (await this.db.table<ProductClassRow>('product_class').whereIn('code', [...codes])).map(toProductClass);
+  }
+
+  /**
+   * Files a product of the caller's enterprise (administrators: of `makerId`), or replaces one the
+   * caller's enterprise makes, if `version` is still the stored one.
+   */
+  save(
+    id: string | null,
+    version: number | null,
+    makerId: string | null,
+    input: ProductInput,
+    viewer: Claims,
+  ): Promise<Product> {
+    const { columns, problems } = productColumns(input);
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const productClass = (await tx
+          .table<ProductClassRow>('product_class')
+          .where({ code: input.classCode })
+          .first()) as ProductClassRow | undefined;
+        if (!productClass && input.classCode.length === 4) {
+          problems.push({ field: 'input.classCode', reason: 'is not a class of equipment (see productClasses)' });
+        }
+        const row = { ...columns, industry: input.industry ?? productClass?.industry };
+        if (id === null) {
+          const maker = this.makerFor(makerId, viewer);
+          if (problems.length > 0) throw badUserInputs(problems);
+          const id = `prd-${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+          return toProduct(
+            await insertVersioned<ProductRow>(tx, PRODUCT, { id, enterprise_id: maker, ...row }, viewer),
+          );
+        }
+        const current = (await tx.table<ProductRow>('product').where({ id }).forUpdate().first()) as
+          | ProductRow
+          | undefined;
+        if (!current) throw notFound('Product', id);
+        if (viewer.role !== Role.ADMIN && viewer.enterpriseId !== current.enterprise_id) {
+          throw forbidden(
+            `Only the users of its maker (${current.enterprise_id}) and administrators may change product ${id}`,
+          );
+        }
+        if (version === null)
+          throw badUserInput('version', 'is required to change a product: send the version you read');
+        if (problems.length > 0) throw badUserInputs(problems);
+        return toProduct(await updateVersioned<ProductRow>(tx, PRODUCT, id, version, row, viewer, current));
+      },
+      PRODUCT_CONSTRAINTS,
+    );
+  }
+
+  /** The maker a new product is filed for: the caller's own enterprise, or (administrators) the one named. */
+  private makerFor(makerId: string | null, viewer: Claims): string {
+    if (viewer.role === Role.ADMIN) {
+      if (!makerId) throw badUserInput('makerId', 'is required when an administrator files a product');
+      return makerId;
+    }
+    if (viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER || !viewer.enterpriseId) {
+      throw forbidden('Sign in as a user of the maker to file its products');
+    }
+    if (makerId && makerId !== viewer.enterpriseId) {
+      throw forbidden(`You may file products of your own unit (${viewer.enterpriseId}) only, not ${makerId}`);
+    }
+    return viewer.enterpriseId;
   }
 }

@@ -17,6 +17,8 @@ export const Mutation: MutationResolvers = {
     if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
     return enterprises.update(id, version, input);
   },
+  saveProduct: (_root, { id, version, makerId, input }, { supplyDemand }) =>
+    supplyDemand.saveProduct(id, version, makerId, input),
   postDemand: (_root, { input }, { supplyDemand }) => supplyDemand.post(input),
   shortlistProduct: (_root, { demandId, productId }, { supplyDemand }) => supplyDemand.shortlist(demandId, productId),
   recordOutcome: (_root, { candidateId, version, input }, { supplyDemand }) => {
