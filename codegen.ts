@@ -22,6 +22,9 @@ const subgraphs: Record<string, Record<string, string>> = {
     DemandCandidate: '../models/demand.ts#DemandCandidate',
     SupplierMatch: '../models/matching.ts#SupplierMatch',
     DemandStatsRow: '../models/demand.ts#DemandStatsRow',
+    MatchingEvent: '../models/events.ts#MatchingEvent',
+    MatchingEventConnection: '../models/events.ts#MatchingEventConnection',
+    EventDeal: '../models/events.ts#EventDeal',
   },
   instruments: {
     Instrument: '../models/instrument.ts#Instrument',

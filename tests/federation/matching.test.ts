@@ -372,3 +372,81 @@ describe('bad demands and other buyers', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('matching events', () => {
+  const RECORD = `mutation ($input: MatchingEventInput!) {
+    recordMatchingEvent(input: $input) { id name heldOn region { code } industries participants { id } products { id }
+      demands { id } deals { demand { id } product { id } contractAmountFen contractDate } dealAmountFen } }`;
+
+  it('are recorded by administrators, with the deals that came of what was brought', async () => {
+    const admin = await token({ role: Role.ADMIN, sub: 'department' });
+    const db = await database('enterprises');
+    // A contract of the demo data: its demand and product brought to an event held before it was signed.
+    const contract = (await db
+      .table('demand_candidate as c')
+      .join('product as p', 'p.id', 'c.product_id')
+      .where('c.status', 'CONTRACT')
+      .orderBy('c.id')
+      .first('c.demand_id', 'c.product_id', 'c.contract_amount_fen', 'c.contract_date', 'p.enterprise_id')) as {
+      demand_id: string;
+      product_id: string;
+      contract_amount_fen: string | number;
+      contract_date: Date | string;
+      enterprise_id: string;
+    };
+    const input = {
+      name: '2025年贵州省先进装备制造业产销对接会（测试）',
+      heldOn: '2025-01-10',
+      place: '贵阳国际生态会议中心',
+      regionCode: '520100',
+      industries: ['AVIATION', 'AUTOMOTIVE'],
+      participantIds: [contract.enterprise_id, BUYER],
+      demandIds: [contract.demand_id],
+      productIds: [contract.product_id],
+    };
+    const recorded = await gatewayQuery<{ recordMatchingEvent: Record<string, unknown> & { id: string } }>(
+      RECORD,
+      { input },
+      { bearer: admin },
+    );
+    expect(recorded.errors).toBeUndefined();
+    const event = recorded.data?.recordMatchingEvent;
+    try {
+      expect(event).toMatchObject({
+        heldOn: '2025-01-10',
+        region: { code: '520100' },
+        demands: [{ id: contract.demand_id }],
+        products: [{ id: contract.product_id }],
+        deals: [
+          {
+            demand: { id: contract.demand_id },
+            product: { id: contract.product_id },
+            contractAmountFen: Number(contract.contract_amount_fen),
+          },
+        ],
+        dealAmountFen: Number(contract.contract_amount_fen),
+      });
+      const listed = await gatewayQuery<{ matchingEvents: { edges: { node: { id: string } }[] } }>(
+        '{ matchingEvents(filter: { year: 2025, industry: AVIATION }) { totalCount edges { node { id } } } }',
+      );
+      expect(listed.data?.matchingEvents.edges.map((edge) => edge.node.id)).toContain(event?.id);
+
+      const refusals: [Record<string, unknown>, string, string | undefined, string][] = [
+        [input, buyer, undefined, 'FORBIDDEN'],
+        [{ ...input, name: ' ' }, admin, 'input.name', 'BAD_USER_INPUT'],
+        [{ ...input, heldOn: '2025-02-30' }, admin, 'input.heldOn', 'BAD_USER_INPUT'],
+        [{ ...input, regionCode: '110000' }, admin, 'input.regionCode', 'BAD_USER_INPUT'],
+        [{ ...input, participantIds: ['ent-nobody'] }, admin, 'input.participantIds', 'BAD_USER_INPUT'],
+      ];
+      const before = await db.table('matching_event').count({ count: '*' });
+      for (const [variables, bearer, field, code] of refusals) {
+        const answer = await gatewayQuery(RECORD, { input: variables }, { bearer });
+        expect(answer.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+      }
+      expect(await db.table('matching_event').count({ count: '*' })).toEqual(before);
+    } finally {
+      await db.table('change_history').where({ record_id: event?.id }).del();
+      await db.table('matching_event').where({ id: event?.id }).del();
+    }
+  });
+});

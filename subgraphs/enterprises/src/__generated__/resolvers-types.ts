@@ -7,6 +7,7 @@ import type { EnterpriseSearchConnection as EnterpriseSearchConnectionMapper, En
 import type { Product as ProductMapper } from '../models/product.ts';
 import type { Demand as DemandMapper, DemandCandidate as DemandCandidateMapper, DemandStatsRow as DemandStatsRowMapper } from '../models/demand.ts';
 import type { SupplierMatch as SupplierMatchMapper } from '../models/matching.ts';
+import type { MatchingEvent as MatchingEventMapper, MatchingEventConnection as MatchingEventConnectionMapper, EventDeal as EventDealMapper } from '../models/events.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -445,6 +446,16 @@ export type EnterpriseTypeFacet = {
   type: EnterpriseType;
 };
 
+/** A contract that came of a matching event: a demand brought to it won by a product brought to it. */
+export type EventDeal = {
+  __typename?: 'EventDeal';
+  contractAmountFen: Scalars['Fen']['output'];
+  /** YYYY-MM-DD */
+  contractDate: Scalars['String']['output'];
+  demand: Demand;
+  product: Product;
+};
+
 /** One field of an edit, with its value before and after as JSON. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -522,6 +533,68 @@ export type MatchWeight = {
   weight: Scalars['Int']['output'];
 };
 
+/**
+ * A matching event (产销对接活动) the department holds: who came, the demands and products brought,
+ * and the contracts that came of it (agreed on or after the day, between what was brought).
+ */
+export type MatchingEvent = {
+  __typename?: 'MatchingEvent';
+  /** Their contracts' amounts, summed */
+  dealAmountFen: Scalars['Fen']['output'];
+  deals: Array<EventDeal>;
+  /** The demands brought that the caller may see (drafts stay their buyer's) */
+  demands: Array<Demand>;
+  /** YYYY-MM-DD */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The industries it focused on */
+  industries: Array<Industry>;
+  name: Scalars['String']['output'];
+  participants: Array<Enterprise>;
+  place: Scalars['String']['output'];
+  products: Array<Product>;
+  region: Region;
+  version: Scalars['Int']['output'];
+};
+
+export type MatchingEventConnection = {
+  __typename?: 'MatchingEventConnection';
+  edges: Array<MatchingEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MatchingEventEdge = {
+  __typename?: 'MatchingEventEdge';
+  cursor: Scalars['String']['output'];
+  node: MatchingEvent;
+};
+
+export type MatchingEventFilter = {
+  industry?: InputMaybe<Industry>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Held in this year */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An event as the department records it. */
+export type MatchingEventInput = {
+  /** Demands brought (at most 500) */
+  demandIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** YYYY-MM-DD */
+  heldOn: Scalars['String']['input'];
+  industries?: InputMaybe<Array<Industry>>;
+  /** 1 to 100 characters */
+  name: Scalars['String']['input'];
+  /** Enterprises that took part (at most 500) */
+  participantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 1 to 200 characters */
+  place: Scalars['String']['input'];
+  /** Products brought (at most 500) */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  regionCode: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** A buyer's users (or an administrator) post a demand; nothing is stored if any field is refused. */
@@ -532,6 +605,8 @@ export type Mutation = {
    * record that matches what is stored is UNCHANGED. Every record's outcome is reported.
    */
   pushEnterprises?: Maybe<EnterprisePushSummary>;
+  /** Administrators: records a matching event that was held, with who came and what was brought. */
+  recordMatchingEvent?: Maybe<MatchingEvent>;
   /** The buyer records how a shortlisted product ended: an intention, a contract, or no deal. */
   recordOutcome?: Maybe<DemandCandidate>;
   /**
@@ -556,6 +631,11 @@ export type MutationPostDemandArgs = {
 
 export type MutationPushEnterprisesArgs = {
   records: Array<EnterpriseRecordInput>;
+};
+
+
+export type MutationRecordMatchingEventArgs = {
+  input: MatchingEventInput;
 };
 
 
@@ -702,6 +782,8 @@ export type Query = {
   enterprises?: Maybe<EnterpriseConnection>;
   /** The weights matching scores with, out of 100 */
   matchWeights?: Maybe<Array<MatchWeight>>;
+  /** Matching events, the latest first; `first` is at most 500. */
+  matchingEvents?: Maybe<MatchingEventConnection>;
   product?: Maybe<Product>;
   /** The classes of equipment: the groups, or the classes in `groupCode`. */
   productClasses?: Maybe<Array<ProductClass>>;
@@ -756,6 +838,13 @@ export type QueryEnterprisesArgs = {
   filter?: InputMaybe<EnterpriseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EnterpriseOrder>;
+};
+
+
+export type QueryMatchingEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MatchingEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -939,6 +1028,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Demand: Demand;
   Enterprise: Enterprise;
+  MatchingEvent: MatchingEvent;
   Product: Product;
   Region: Region;
 }>;
@@ -952,6 +1042,9 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Enterprise' }
     & ( GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}>
         | GraphQLRecursivePick<FederationTypes['Enterprise'], {"creditCode":true}> ) );
+  MatchingEvent:
+    ( { __typename: 'MatchingEvent' }
+    & GraphQLRecursivePick<FederationTypes['MatchingEvent'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -1003,6 +1096,7 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseStatsRow: ResolverTypeWrapper<EnterpriseStatsRowMapper>;
   EnterpriseType: EnterpriseType;
   EnterpriseTypeFacet: ResolverTypeWrapper<EnterpriseTypeFacet>;
+  EventDeal: ResolverTypeWrapper<EventDealMapper>;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -1011,6 +1105,11 @@ export type ResolversTypes = ResolversObject<{
   MatchFactor: ResolverTypeWrapper<MatchFactor>;
   MatchFactorName: MatchFactorName;
   MatchWeight: ResolverTypeWrapper<MatchWeight>;
+  MatchingEvent: ResolverTypeWrapper<MatchingEventMapper>;
+  MatchingEventConnection: ResolverTypeWrapper<MatchingEventConnectionMapper>;
+  MatchingEventEdge: ResolverTypeWrapper<Omit<MatchingEventEdge, 'node'> & { node: ResolversTypes['MatchingEvent'] }>;
+  MatchingEventFilter: MatchingEventFilter;
+  MatchingEventInput: MatchingEventInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderDirection: OrderDirection;
   OutcomeInput: OutcomeInput;
@@ -1061,12 +1160,18 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseSearchOrder: EnterpriseSearchOrder;
   EnterpriseStatsRow: EnterpriseStatsRowMapper;
   EnterpriseTypeFacet: EnterpriseTypeFacet;
+  EventDeal: EventDealMapper;
   Fen: Scalars['Fen']['output'];
   FieldChange: FieldChange;
   FieldError: FieldError;
   IntRange: IntRange;
   MatchFactor: MatchFactor;
   MatchWeight: MatchWeight;
+  MatchingEvent: MatchingEventMapper;
+  MatchingEventConnection: MatchingEventConnectionMapper;
+  MatchingEventEdge: Omit<MatchingEventEdge, 'node'> & { node: ResolversParentTypes['MatchingEvent'] };
+  MatchingEventFilter: MatchingEventFilter;
+  MatchingEventInput: MatchingEventInput;
   Mutation: Record<PropertyKey, never>;
   OutcomeInput: OutcomeInput;
   PageInfo: PageInfo;
@@ -1242,6 +1347,13 @@ export type EnterpriseTypeFacetResolvers<ContextType = Context, ParentType exten
   type?: Resolver<ResolversTypes['EnterpriseType'], ParentType, ContextType>;
 }>;
 
+export type EventDealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventDeal'] = ResolversParentTypes['EventDeal']> = ResolversObject<{
+  contractAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  contractDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  demand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
 export interface FenScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Fen'], any> {
   name: 'Fen';
 }
@@ -1271,9 +1383,37 @@ export type MatchWeightResolvers<ContextType = Context, ParentType extends Resol
   weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MatchingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchingEvent'] = ResolversParentTypes['MatchingEvent'], FederationReferenceType extends FederationReferenceTypes['MatchingEvent'] = FederationReferenceTypes['MatchingEvent']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MatchingEvent']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dealAmountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  deals?: Resolver<Array<ResolversTypes['EventDeal']>, ParentType, ContextType>;
+  demands?: Resolver<Array<ResolversTypes['Demand']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MatchingEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchingEventConnection'] = ResolversParentTypes['MatchingEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MatchingEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MatchingEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchingEventEdge'] = ResolversParentTypes['MatchingEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MatchingEvent'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   postDemand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<MutationPostDemandArgs, 'input'>>;
   pushEnterprises?: Resolver<Maybe<ResolversTypes['EnterprisePushSummary']>, ParentType, ContextType, RequireFields<MutationPushEnterprisesArgs, 'records'>>;
+  recordMatchingEvent?: Resolver<Maybe<ResolversTypes['MatchingEvent']>, ParentType, ContextType, RequireFields<MutationRecordMatchingEventArgs, 'input'>>;
   recordOutcome?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'candidateId' | 'input' | 'version'>>;
   saveProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationSaveProductArgs, 'input'>>;
   shortlistProduct?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationShortlistProductArgs, 'demandId' | 'productId'>>;
@@ -1320,6 +1460,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   enterpriseStats?: Resolver<Maybe<Array<ResolversTypes['EnterpriseStatsRow']>>, ParentType, ContextType, RequireFields<QueryEnterpriseStatsArgs, 'groupBy'>>;
   enterprises?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
   matchWeights?: Resolver<Maybe<Array<ResolversTypes['MatchWeight']>>, ParentType, ContextType>;
+  matchingEvents?: Resolver<Maybe<ResolversTypes['MatchingEventConnection']>, ParentType, ContextType, RequireFields<QueryMatchingEventsArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productClasses?: Resolver<Maybe<Array<ResolversTypes['ProductClass']>>, ParentType, ContextType, Partial<QueryProductClassesArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -1384,11 +1525,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EnterpriseSearchEdge?: EnterpriseSearchEdgeResolvers<ContextType>;
   EnterpriseStatsRow?: EnterpriseStatsRowResolvers<ContextType>;
   EnterpriseTypeFacet?: EnterpriseTypeFacetResolvers<ContextType>;
+  EventDeal?: EventDealResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   MatchFactor?: MatchFactorResolvers<ContextType>;
   MatchWeight?: MatchWeightResolvers<ContextType>;
+  MatchingEvent?: MatchingEventResolvers<ContextType>;
+  MatchingEventConnection?: MatchingEventConnectionResolvers<ContextType>;
+  MatchingEventEdge?: MatchingEventEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

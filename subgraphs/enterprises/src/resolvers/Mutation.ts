@@ -19,6 +19,7 @@ export const Mutation: MutationResolvers = {
   },
   saveProduct: (_root, { id, version, makerId, input }, { supplyDemand }) =>
     supplyDemand.saveProduct(id, version, makerId, input),
+  recordMatchingEvent: (_root, { input }, { supplyDemand }) => supplyDemand.recordEvent(input),
   postDemand: (_root, { input }, { supplyDemand }) => supplyDemand.post(input),
   shortlistProduct: (_root, { demandId, productId }, { supplyDemand }) => supplyDemand.shortlist(demandId, productId),
   recordOutcome: (_root, { candidateId, version, input }, { supplyDemand }) => {

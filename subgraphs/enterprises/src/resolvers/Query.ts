@@ -16,5 +16,6 @@ export const Query: QueryResolvers = {
   demand: (_root, { id }, { supplyDemand }) => supplyDemand.demandById.load(id),
   matchWeights: (_root, _args, { supplyDemand }) => supplyDemand.weights(),
   demandStats: (_root, { groupBy }, { supplyDemand }) => supplyDemand.share(groupBy),
+  matchingEvents: (_root, args, { supplyDemand }) => supplyDemand.listEvents(args),
   enterpriseRemovals: (_root, args, { enterprises }) => enterprises.removals(args),
 };

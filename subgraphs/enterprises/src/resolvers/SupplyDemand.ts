@@ -3,6 +3,8 @@ import type {
   DemandCandidateResolvers,
   DemandResolvers,
   DemandStatsRowResolvers,
+  EventDealResolvers,
+  MatchingEventResolvers,
   ProductResolvers,
 } from '../__generated__/resolvers-types.ts';
 import { actsForBuyer } from '../models/demand.ts';
@@ -53,6 +55,42 @@ export const DemandStatsRow: DemandStatsRowResolvers = {
 };
 
 export const DemandCandidate: DemandCandidateResolvers = {
+  product: async ({ productId }, _args, { supplyDemand }) => {
+    const product = await supplyDemand.productById.load(productId);
+    if (!product) throw notFound('Product', productId);
+    return product;
+  },
+};
+
+/** Loaded records, with what the caller may not see (or that is gone) left out. */
+function present<T>(values: (T | Error | null)[]): T[] {
+  return values.filter((value): value is T => value !== null && !(value instanceof Error));
+}
+
+export const MatchingEvent: MatchingEventResolvers = {
+  __resolveReference: ({ id }, { supplyDemand }) => supplyDemand.eventById.load(id),
+  region: async ({ regionCode }, _args, { regions }) => {
+    const region = await regions.byCode(regionCode);
+    if (!region) throw notFound('Region', regionCode);
+    return region;
+  },
+  participants: async ({ id }, _args, { enterprises, supplyDemand }) =>
+    present(await enterprises.byId.loadMany((await supplyDemand.eventLinks.load(id)).participantIds)),
+  demands: async ({ id }, _args, { supplyDemand }) =>
+    present(await supplyDemand.demandById.loadMany((await supplyDemand.eventLinks.load(id)).demandIds)),
+  products: async ({ id }, _args, { supplyDemand }) =>
+    present(await supplyDemand.productById.loadMany((await supplyDemand.eventLinks.load(id)).productIds)),
+  deals: ({ id }, _args, { supplyDemand }) => supplyDemand.eventDeals.load(id),
+  dealAmountFen: async ({ id }, _args, { supplyDemand }) =>
+    (await supplyDemand.eventDeals.load(id)).reduce((total, deal) => total + deal.contractAmountFen, 0),
+};
+
+export const EventDeal: EventDealResolvers = {
+  demand: async ({ demandId }, _args, { supplyDemand }) => {
+    const demand = await supplyDemand.demandById.load(demandId);
+    if (!demand) throw notFound('Demand', demandId);
+    return demand;
+  },
   product: async ({ productId }, _args, { supplyDemand }) => {
     const product = await supplyDemand.productById.load(productId);
     if (!product) throw notFound('Product', productId);

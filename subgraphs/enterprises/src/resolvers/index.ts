@@ -5,7 +5,7 @@ import { EnterpriseStatsRow } from './EnterpriseStatsRow.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
-import { Demand, DemandCandidate, DemandStatsRow, Fen, Product } from './SupplyDemand.ts';
+import { Demand, DemandCandidate, DemandStatsRow, EventDeal, Fen, MatchingEvent, Product } from './SupplyDemand.ts';
 
 export const resolvers: Resolvers = {
   Query,
@@ -19,4 +19,6 @@ export const resolvers: Resolvers = {
   Demand,
   DemandCandidate,
   DemandStatsRow,
+  MatchingEvent,
+  EventDeal,
 };
