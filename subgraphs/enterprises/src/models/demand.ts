@@ -31,6 +31,7 @@ import type {
   ProcurementType,
 } from '../__generated__/resolvers-types.ts';
 import { SUPPLY_LIMITS } from '../migrations/20261205000000_supply_and_demand.ts';
+import { dateOf, isDate } from './dates.ts';
 
 export interface DemandRow {
   id: string;
@@ -108,26 +109,10 @@ export interface DemandStatsRow {
 
 const DEMAND = { table: 'demand', typename: 'Demand' };
 const CANDIDATE = { table: 'demand_candidate', typename: 'DemandCandidate' };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A date column as YYYY-MM-DD, whether the driver gives text or a Date (at local midnight). */
-function dateOf(value: string | Date): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-  const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
 
 /** Today in the province (Asia/Shanghai, UTC+8). */
 function todayInGuizhou(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function isDate(value: string): boolean {
-  return (
-    DATE.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
 }
 
 export function toDemand(row: DemandRow): Demand {

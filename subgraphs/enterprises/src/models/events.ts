@@ -25,6 +25,7 @@ import {
 import type { Knex } from 'knex';
 import type { Industry, MatchingEventInput } from '../__generated__/resolvers-types.ts';
 import { EVENT_LIMITS } from '../migrations/20261206000000_matching_events.ts';
+import { dateOf, isDate } from './dates.ts';
 
 interface EventRow {
   id: string;
@@ -91,12 +92,6 @@ const CONSTRAINTS: ConstraintFields = {
   matching_event_region_code_foreign: { field: 'input.regionCode', reason: 'is not a region of Guizhou' },
 };
 
-/** A date column as YYYY-MM-DD, whether the driver gives text or a Date (at local midnight). */
-function dateOf(value: string | Date): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-  return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 function toEvent(row: EventRow): MatchingEvent {
   return {
     id: row.id,
@@ -126,7 +121,7 @@ function eventColumns(input: MatchingEventInput) {
   if (place.length < 1 || place.length > EVENT_LIMITS.place)
     problem('place', `must be 1 to ${EVENT_LIMITS.place} characters`);
   const heldOn = input.heldOn;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn) || !new Date(`${heldOn}T00:00:00Z`).toISOString().startsWith(heldOn)) {
+  if (!isDate(heldOn)) {
     problem('heldOn', `must be a date, YYYY-MM-DD; got ${JSON.stringify(heldOn)}`);
   }
   if (!REGIONS[input.regionCode])
