@@ -159,6 +159,20 @@ describe('a buyer finds in-province suppliers for a five-axis machining centre',
       }
       if (i > 0) expect(match.score).toBeLessThanOrEqual(matches[i - 1]?.score ?? 100);
     }
+    // The stored trigram sets score the specification as pg_trgm's similarity() of the texts does.
+    const db = await database('enterprises');
+    const similarities = await db.raw<{ id: string; similarity: number }>(
+      `select id, similarity(lower(?), lower(name || ' ' || specification)) as similarity
+         from "${db.schema}".product where id = any(?)`,
+      [fiveAxisCentre().specification, matches.map((match) => match.product.id)],
+    );
+    expect(similarities).toHaveLength(matches.length);
+    for (const { id, similarity } of similarities) {
+      const factor = matches.find((match) => match.product.id === id)?.factors.find((f) => f.factor === 'SPECIFICATION');
+      expect(factor?.value).toBeCloseTo(similarity, 3);
+    }
+    expect(Math.max(...similarities.map((row) => row.similarity))).toBeGreaterThan(0.1);
+
     const best = matches[0];
     expect(best?.factors.find((f) => f.factor === 'CLASS')).toMatchObject({
       value: 1,

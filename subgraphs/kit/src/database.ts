@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import knex, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -100,8 +101,9 @@ async function openEmbedded(dataDir: string): Promise<Embedded> {
         if (onDisk) mkdirSync(dataDir, { recursive: true });
         const pglite = await PGlite.create(onDisk ? dataDir : undefined, {
           parsers: { [DATE_OID]: (value: string) => value },
-          // Loaded so migrations can `create extension` them, as on PostgreSQL: trigram search, exclusion constraints.
-          extensions: { pg_trgm, btree_gist },
+          // Loaded so migrations can `create extension` them, as on PostgreSQL: trigram search,
+          // exclusion constraints, integer-set intersections.
+          extensions: { pg_trgm, btree_gist, intarray },
         });
         const instance = knex({ client: ClientPgLite, dialect: 'postgres', connection: { pglite } } as Knex.Config);
         return { knex: instance, users: 0, unlock };

@@ -7,7 +7,7 @@
 import type { Database } from '@gzequip/kit';
 import type { MatchFactorName } from '../__generated__/resolvers-types.ts';
 import type { Demand } from './demand.ts';
-import { type Product, type ProductRow, toProduct } from './product.ts';
+import { PRODUCT_COLUMNS, type Product, type ProductRow, toProduct } from './product.ts';
 
 export interface MatchFactor {
   factor: MatchFactorName;
@@ -109,18 +109,22 @@ export async function matchDemand(
   const rows = await db.raw<MatchRow>(
     `with w as (select ${MATCH_FACTORS.map((f) => `coalesce(max(weight) filter (where factor = '${f}'), 0) as ${f.toLowerCase()}`).join(', ')}
                  from ${s}.match_weight),
-     d as (select ?::text as class_code, ?::text as industry, lower(?::text) as specification, ?::int as quantity,
-                  ?::bigint as budget_min, ?::bigint as budget_max, ?::text as buyer_kind,
-                  coalesce((select parent_code from ${s}.region where code = ?), ?) as prefecture),
+     d as (select ?::text as class_code, ?::text as industry, ${s}.trigram_set(lower(?::text)) as trigrams,
+                  ?::int as quantity, ?::bigint as budget_min, ?::bigint as budget_max, ?::text as buyer_kind,
+                  coalesce((select parent_code from ${s}.region where code = ?), ?) as prefecture,
+                  array(select code from ${s}.product_class where substr(code, 1, 2) = substr(?, 1, 2)) as group_classes),
      deals as (select p.enterprise_id, count(*)::int as deals
                  from ${s}.demand_candidate c join ${s}.product p on p.id = c.product_id
                 where c.status = 'CONTRACT' group by p.enterprise_id),
-     -- Every factor but the specification's similarity, the costly one, for the whole class group.
-     cheap as materialized (
-       select p.*, e.in_province, e.region_code as maker_region, r.name as maker_region_name,
+     factors as (
+       select p.id, e.in_province, e.region_code as maker_region, r.name as maker_region_name,
               e.certifications as maker_certifications, coalesce(deals.deals, 0) as deals,
               e.in_province and coalesce(r.parent_code, r.code) = d.prefecture as same_prefecture,
               (case when p.class_code = d.class_code then 1.0 else 0.5 end)::float8 as class_value,
+              -- Jaccard similarity of the trigram sets, as pg_trgm's similarity() of the texts.
+              round(coalesce(icount(p.search_trigrams & d.trigrams)::numeric
+                / nullif(icount(p.search_trigrams) + icount(d.trigrams) - icount(p.search_trigrams & d.trigrams), 0), 0), 4)::float8
+                as specification_value,
               (p.industry = d.industry)::int::float8 as industry_value,
               (case when e.in_province and coalesce(r.parent_code, r.code) = d.prefecture then 1.0
                     when e.in_province then 0.6 else 0.0 end)::float8 as location_value,
@@ -134,26 +138,21 @@ export async function matchDemand(
                               when d.buyer_kind = 'MAJOR_PROJECT' then p.major_project::int
                               else (p.government_procurement or p.major_project)::int end), 4)::float8 as certifications_value,
               round(least(1.0, coalesce(deals.deals, 0) / 3.0), 4)::float8 as past_deals_value
-         from ${s}.product p
+         from d
+         join ${s}.product p on p.class_code = any(d.group_classes)
          join ${s}.enterprise e on e.id = p.enterprise_id
          join ${s}.region r on r.code = e.region_code
-         cross join d
          left join deals on deals.enterprise_id = p.enterprise_id
-        where substr(p.class_code, 1, 2) = substr(d.class_code, 1, 2) ${inProvinceOnly ? 'and e.in_province' : ''}),
-     partial as (
-       select cheap.*, w.class * class_value + w.industry * industry_value + w.location * location_value
-              + w.capacity * capacity_value + w.price * price_value + w.certifications * certifications_value
-              + w.past_deals * past_deals_value as partial_score
-         from cheap, w),
-     -- The specification adds at most its weight: a product whose other factors fall that far
-     -- below the N-th best cannot reach the top N, so its similarity is never computed.
-     cutoff as (select coalesce((select partial_score from partial order by partial_score desc offset ? limit 1), -1) as score)
-     select partial.*, t.specification_value,
-            round((partial_score + w.specification * t.specification_value)::numeric, 2)::float8 as score
-       from partial cross join w cross join cutoff cross join d
-       cross join lateral (select round(similarity(d.specification, partial.search_text)::numeric, 4)::float8 as specification_value) t
-      where partial_score + w.specification >= cutoff.score
-      order by score desc, id limit ?`,
+        ${inProvinceOnly ? 'where e.in_province' : ''}),
+     ranked as (
+       select factors.*,
+              round((w.class * class_value + w.specification * specification_value + w.industry * industry_value
+                + w.location * location_value + w.capacity * capacity_value + w.price * price_value
+                + w.certifications * certifications_value + w.past_deals * past_deals_value)::numeric, 2)::float8 as score
+         from factors, w
+        order by score desc, id limit ?)
+     select ${PRODUCT_COLUMNS.map((column) => `p.${column}`).join(', ')}, ranked.*
+       from ranked join ${s}.product p using (id) order by ranked.score desc, ranked.id`,
     [
       demand.classCode,
       demand.industry,
@@ -164,7 +163,7 @@ export async function matchDemand(
       demand.buyerKind,
       demand.deliveryRegionCode,
       demand.deliveryRegionCode,
-      first - 1,
+      demand.classCode,
       first,
     ],
   );

@@ -96,6 +96,24 @@ export interface ProductRow {
   version: number;
 }
 
+/** What a product is read as: its stored fields, not the large generated columns matching uses. */
+export const PRODUCT_COLUMNS: readonly (keyof ProductRow)[] = [
+  'id',
+  'enterprise_id',
+  'name',
+  'class_code',
+  'industry',
+  'specification',
+  'price_min_fen',
+  'price_max_fen',
+  'annual_capacity',
+  'lead_time_days',
+  'certifications',
+  'government_procurement',
+  'major_project',
+  'version',
+];
+
 export interface Product {
   id: string;
   makerId: string;
@@ -162,7 +180,11 @@ export class ProductModel {
   constructor(private readonly db: Database) {}
 
   async findByIds(ids: readonly string[]): Promise<Product[]> {
-    return (await this.db.table<ProductRow>('product').whereIn('id', [...ids])).map(toProduct);
+    const rows = await this.db
+      .table('product')
+      .select([...PRODUCT_COLUMNS])
+      .whereIn('id', [...ids]);
+    return (rows as ProductRow[]).map(toProduct);
   }
 
   /** The groups, or the classes of one group. */
