@@ -6,7 +6,8 @@
  * regions, six key industries, enterprises with valid unified social credit codes, public service
  * platforms, large instruments in the NRII record format with their booking rules and a year and a half
  * of bookings and service records, the 2024–2025 platform assessments, and the makers' products with
- * the 2025–2026 equipment demand survey and its outcomes.
+ * the 2025–2026 equipment demand survey and its outcomes, and the 2025 matching events that brought
+ * buyers and makers together.
  * The generators in demo-data/ keep it coherent (tests/demoData.test.ts checks that they do). The
  * output is deterministic: one seeded PRNG, no clock. Keys are the tables' column names.
  *
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { buildAssessments, INDICATORS } from './demo-data/assessments.ts';
 import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts';
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
+import { buildMatchingEvents } from './demo-data/events.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
 import { buildRegistry } from './demo-data/registry.ts';
@@ -91,6 +93,9 @@ const registry = buildRegistry(enterprises);
 // Products, the demand survey and its outcomes, with the out-of-province makers selling here (appended
 // after the demo enterprises), drawn from a stream of their own.
 const { suppliers, product, demand, demand_candidate } = buildSupplyAndDemand(enterprises, registry);
+// The 2025 matching events, who came and what was brought, drawn from a stream of their own; inserted
+// after the enterprises, products and demands their links name.
+const events = buildMatchingEvents(enterprises, product, demand, demand_candidate);
 writeSeed('enterprises', {
   region: buildRegions(),
   enterprise: [
@@ -100,6 +105,7 @@ writeSeed('enterprises', {
   product,
   demand,
   demand_candidate,
+  ...events,
 });
 writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
 // The instrument registry's own directory of owners by credit code, for partners' pushes: every
