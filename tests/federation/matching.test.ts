@@ -168,7 +168,9 @@ describe('a buyer finds in-province suppliers for a five-axis machining centre',
     );
     expect(similarities).toHaveLength(matches.length);
     for (const { id, similarity } of similarities) {
-      const factor = matches.find((match) => match.product.id === id)?.factors.find((f) => f.factor === 'SPECIFICATION');
+      const factor = matches
+        .find((match) => match.product.id === id)
+        ?.factors.find((f) => f.factor === 'SPECIFICATION');
       expect(factor?.value).toBeCloseTo(similarity, 3);
     }
     expect(Math.max(...similarities.map((row) => row.similarity))).toBeGreaterThan(0.1);

@@ -44,6 +44,8 @@ export async function loadChildPages<TRow extends { id: string }, TFilter = unkn
   parentColumn: string,
   keys: readonly { parentId: string; page: PagePosition; filter?: TFilter | undefined }[],
   narrow: (query: Knex.QueryBuilder, filter: TFilter | undefined) => void = () => {},
+  /** The children's columns to read (those the order uses among them); all by default. */
+  columns: readonly string[] = ['*'],
 ): Promise<ChildPage<TRow>[]> {
   const groups = new Map<string, { page: PagePosition; filter: TFilter | undefined; parentIds: Set<string> }>();
   for (const { parentId, page, filter } of keys) {
@@ -66,7 +68,7 @@ export async function loadChildPages<TRow extends { id: string }, TFilter = unkn
       : knex.raw(`row_number() over (partition by ?? order by ${order}) as __rank`, [parentColumn]);
     const windowed = db
       .table(table)
-      .select('*')
+      .select([...columns])
       .select(knex.raw('(count(*) over (partition by ??))::int as __total', [parentColumn]))
       .select(rank)
       .select(knex.raw(`(row_number() over (partition by ?? order by ${order}) = 1) as __first`, [parentColumn]))

@@ -125,16 +125,20 @@ export function oneOrIn<T>(
   return list ? list.filter((value) => value === one) : [one];
 }
 
-/** `regionCode` and `regionCodeIn` of a filter, checked and widened to administered areas when asked. */
+/**
+ * `regionCode` and `regionCodeIn` of a filter, checked and widened to administered areas when
+ * asked; `name` is what the filter calls them (`deliveryRegionCode`), for the error's field.
+ */
 export function regionCriteria(
   filter: { regionCode?: string | null; regionCodeIn?: readonly string[] | null; includeAdministered?: boolean | null },
   field: string,
+  name = 'regionCode',
 ): string[] | null {
   const one = regionCodes(
     filter.regionCode != null ? [filter.regionCode] : null,
     filter.includeAdministered,
-    `${field}.regionCode`,
+    `${field}.${name}`,
   );
-  const many = regionCodes(filter.regionCodeIn, filter.includeAdministered, `${field}.regionCodeIn`);
+  const many = regionCodes(filter.regionCodeIn, filter.includeAdministered, `${field}.${name}In`);
   return one && many ? one.filter((code) => many.includes(code)) : (one ?? many);
 }

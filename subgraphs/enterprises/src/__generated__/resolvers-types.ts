@@ -4,8 +4,8 @@ import type { Enterprise as EnterpriseMapper, EnterpriseConnection as Enterprise
 import type { Region as RegionMapper } from '../models/region.ts';
 import type { Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper } from '@gzequip/kit';
 import type { EnterpriseSearchConnection as EnterpriseSearchConnectionMapper, EnterpriseRegionFacet as EnterpriseRegionFacetMapper } from '../models/search.ts';
-import type { Product as ProductMapper } from '../models/product.ts';
-import type { Demand as DemandMapper, DemandCandidate as DemandCandidateMapper, DemandStatsRow as DemandStatsRowMapper } from '../models/demand.ts';
+import type { Product as ProductMapper, ProductConnection as ProductConnectionMapper } from '../models/product.ts';
+import type { Demand as DemandMapper, DemandConnection as DemandConnectionMapper, DemandCandidate as DemandCandidateMapper, DemandStatsRow as DemandStatsRowMapper } from '../models/demand.ts';
 import type { SupplierMatch as SupplierMatchMapper } from '../models/matching.ts';
 import type { MatchingEvent as MatchingEventMapper, MatchingEventConnection as MatchingEventConnectionMapper, EventDeal as EventDealMapper } from '../models/events.ts';
 import type { Context } from '../context.ts';
@@ -70,6 +70,12 @@ export type ChangeEdge = {
   node: Change;
 };
 
+/** A range of calendar dates, YYYY-MM-DD; either end may be left out; both ends are included. */
+export type DateRange = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a buyer needs, as the demand survey records it. */
 export type Demand = {
   __typename?: 'Demand';
@@ -80,9 +86,13 @@ export type Demand = {
   buyerKind: BuyerKind;
   /** What the buyer shortlisted and how it ended; the buyer's users and administrators only (null for anyone else) */
   candidates?: Maybe<Array<DemandCandidate>>;
+  /** When it was posted, ISO 8601 (UTC, milliseconds) */
+  createdAt: Scalars['String']['output'];
   /** YYYY-MM-DD */
   deadline: Scalars['String']['output'];
   deliveryRegion: Region;
+  /** Every change, oldest first. Visible to the buyer's users and administrators; null for anyone else. */
+  history?: Maybe<ChangeConnection>;
   id: Scalars['ID']['output'];
   industry: Industry;
   /**
@@ -99,7 +109,16 @@ export type Demand = {
   status: DemandStatus;
   /** When the survey recorded it, YYYY-MM-DD: the year the department counts it in */
   surveyedOn: Scalars['String']['output'];
+  /** When it last changed, ISO 8601 (UTC, milliseconds) */
+  updatedAt: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+
+/** What a buyer needs, as the demand survey records it. */
+export type DemandHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -122,6 +141,13 @@ export type DemandCandidate = {
   version: Scalars['Int']['output'];
 };
 
+export type DemandConnection = {
+  __typename?: 'DemandConnection';
+  edges: Array<DemandEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** What demand statistics can be grouped by. */
 export type DemandDimension =
   /** The class of equipment */
@@ -133,6 +159,42 @@ export type DemandDimension =
   | 'REGION'
   /** The year the demand was surveyed */
   | 'YEAR';
+
+export type DemandEdge = {
+  __typename?: 'DemandEdge';
+  cursor: Scalars['String']['output'];
+  node: Demand;
+};
+
+/**
+ * Narrows a list of demands; every condition given must hold. Drafts are listed to their buyer's
+ * users and administrators only. An unknown class or region code, an empty list or an impossible
+ * range is BAD_USER_INPUT.
+ */
+export type DemandFilter = {
+  /** The budget's range meets this range (whole demand, not per unit) */
+  budgetFen?: InputMaybe<FenRange>;
+  buyerId?: InputMaybe<Scalars['ID']['input']>;
+  buyerKind?: InputMaybe<BuyerKind>;
+  buyerKindIn?: InputMaybe<Array<BuyerKind>>;
+  /** A class (four characters) or a whole group (two letters); see productClasses */
+  classCode?: InputMaybe<Scalars['ID']['input']>;
+  deadline?: InputMaybe<DateRange>;
+  deliveryRegionCode?: InputMaybe<Scalars['ID']['input']>;
+  deliveryRegionCodeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With deliveryRegionCode or deliveryRegionCodeIn: a prefecture also stands for the areas it administers */
+  includeAdministered?: InputMaybe<Scalars['Boolean']['input']>;
+  industry?: InputMaybe<Industry>;
+  industryIn?: InputMaybe<Array<Industry>>;
+  /** Published, and the deadline not passed (in Guizhou's calendar): what makers can still answer */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  procurementTypeIn?: InputMaybe<Array<ProcurementType>>;
+  status?: InputMaybe<DemandStatus>;
+  statusIn?: InputMaybe<Array<DemandStatus>>;
+  surveyedOn?: InputMaybe<DateRange>;
+  /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
+  updatedSince?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type DemandInput = {
   /** Not under budgetMinFen */
@@ -158,6 +220,20 @@ export type DemandInput = {
   /** 1 to 2,000 characters */
   specification: Scalars['String']['input'];
 };
+
+export type DemandOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: DemandOrderField;
+};
+
+export type DemandOrderField =
+  /** The budget's maximum */
+  | 'BUDGET'
+  | 'CREATED_AT'
+  | 'DEADLINE'
+  | 'ID'
+  | 'SURVEYED_ON'
+  | 'UPDATED_AT';
 
 /**
  * One group of surveyed demands (published or closed): the keys it was grouped by (the others are
@@ -208,6 +284,11 @@ export type Enterprise = {
   createdAt: Scalars['String']['output'];
   /** The 18-character unified social credit code (统一社会信用代码, GB 32100-2015) */
   creditCode: Scalars['String']['output'];
+  /**
+   * The demands it posted as buyer that the caller may see (drafts: its own users and
+   * administrators), in `orderBy` order (id by default); `first` is at most 500.
+   */
+  demands?: Maybe<DemandConnection>;
   foundedYear?: Maybe<Scalars['Int']['output']>;
   /**
    * Every change of this record, oldest first: who, when, each field before and after. Visible to
@@ -221,6 +302,8 @@ export type Enterprise = {
   /** Chinese registered name */
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** The products it makes, in `orderBy` order (id by default); `first` is at most 500. */
+  products?: Maybe<ProductConnection>;
   region: Region;
   /** Null where it does not apply (institutions) or is not known */
   scale?: Maybe<EnterpriseScale>;
@@ -233,9 +316,27 @@ export type Enterprise = {
 
 
 /** An enterprise or institution in the provincial registry. */
+export type EnterpriseDemandsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemandFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DemandOrder>;
+};
+
+
+/** An enterprise or institution in the provincial registry. */
 export type EnterpriseHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An enterprise or institution in the provincial registry. */
+export type EnterpriseProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
 };
 
 export type EnterpriseConnection = {
@@ -456,6 +557,12 @@ export type EventDeal = {
   product: Product;
 };
 
+/** A range of amounts in fen; either end may be left out; both ends are included. */
+export type FenRange = {
+  max?: InputMaybe<Scalars['Fen']['input']>;
+  min?: InputMaybe<Scalars['Fen']['input']>;
+};
+
 /** One field of an edit, with its value before and after as JSON. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -597,6 +704,8 @@ export type MatchingEventInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The buyer's users (or an administrator) close a draft or published demand that is no longer needed. */
+  closeDemand?: Maybe<Demand>;
   /** A buyer's users (or an administrator) post a demand; nothing is stored if any field is refused. */
   postDemand?: Maybe<Demand>;
   /**
@@ -617,10 +726,23 @@ export type Mutation = {
   /** The buyer shortlists a product for a published demand. */
   shortlistProduct?: Maybe<DemandCandidate>;
   /**
+   * The buyer's users (or an administrator) replace a draft or published demand with `input`, if
+   * `version` is still the stored one. `input.publish` (true unless sent) publishes a draft, which
+   * is then surveyed that day: send false to keep it a draft. A published demand stays published
+   * (withdraw it with closeDemand); a closed one is CONFLICT.
+   */
+  updateDemand?: Maybe<Demand>;
+  /**
    * An enterprise's users edit their own record; administrators any. `version` is the one you read:
    * if the record changed since, the answer is CONFLICT and nothing is stored.
    */
   updateEnterprise?: Maybe<Enterprise>;
+};
+
+
+export type MutationCloseDemandArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -657,6 +779,13 @@ export type MutationSaveProductArgs = {
 export type MutationShortlistProductArgs = {
   demandId: Scalars['ID']['input'];
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateDemandArgs = {
+  id: Scalars['ID']['input'];
+  input: DemandInput;
+  version: Scalars['Int']['input'];
 };
 
 
@@ -701,8 +830,12 @@ export type Product = {
   /** Units a year */
   annualCapacity: Scalars['Int']['output'];
   certifications: Array<Scalars['String']['output']>;
+  /** When it was filed, ISO 8601 (UTC, milliseconds) */
+  createdAt: Scalars['String']['output'];
   /** Has supplied government procurement */
   governmentProcurement: Scalars['Boolean']['output'];
+  /** Every change, oldest first. Visible to the maker's users and administrators; null for anyone else. */
+  history?: Maybe<ChangeConnection>;
   id: Scalars['ID']['output'];
   industry: Industry;
   leadTimeDays: Scalars['Int']['output'];
@@ -714,8 +847,17 @@ export type Product = {
   priceMinFen: Scalars['Fen']['output'];
   productClass: ProductClass;
   specification: Scalars['String']['output'];
+  /** When it last changed, ISO 8601 (UTC, milliseconds) */
+  updatedAt: Scalars['String']['output'];
   /** Goes up by one with every edit */
   version: Scalars['Int']['output'];
+};
+
+
+/** A maker's product on offer. */
+export type ProductHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A class of equipment the demand survey and makers' products are filed under: a group (two letters) or a class in it (four characters). */
@@ -728,6 +870,47 @@ export type ProductClass = {
   industry?: Maybe<Industry>;
   name: Scalars['String']['output'];
   nameEn: Scalars['String']['output'];
+};
+
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  edges: Array<ProductEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  cursor: Scalars['String']['output'];
+  node: Product;
+};
+
+/**
+ * Narrows a list of products; every condition given must hold. An unknown class or region code,
+ * an empty list or an impossible range is BAD_USER_INPUT.
+ */
+export type ProductFilter = {
+  /** A class (four characters) or a whole group (two letters); see productClasses */
+  classCode?: InputMaybe<Scalars['ID']['input']>;
+  governmentProcurement?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The maker is registered in Guizhou (true) or elsewhere (false) */
+  inProvince?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers (Guiyang, 520100, for Gui'an New Area) */
+  includeAdministered?: InputMaybe<Scalars['Boolean']['input']>;
+  industry?: InputMaybe<Industry>;
+  industryIn?: InputMaybe<Array<Industry>>;
+  majorProject?: InputMaybe<Scalars['Boolean']['input']>;
+  makerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The unit price range meets this range */
+  priceFen?: InputMaybe<FenRange>;
+  /** The maker's region */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** The maker in any of these regions */
+  regionCodeIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The name or the specification contains this text */
+  textContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
+  updatedSince?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A maker's product as its users file it. Text is trimmed. */
@@ -753,6 +936,19 @@ export type ProductInput = {
   specification: Scalars['String']['input'];
 };
 
+export type ProductOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: ProductOrderField;
+};
+
+export type ProductOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'NAME'
+  /** The lowest unit price */
+  | 'PRICE'
+  | 'UPDATED_AT';
+
 export type PushOutcome =
   /** A new record (a pushed instrument is stored as SUBMITTED for an administrator's review) */
   | 'ADDED'
@@ -771,6 +967,11 @@ export type Query = {
    * won — grouped by up to three dimensions (none: one row for all), ordered by the keys.
    */
   demandStats?: Maybe<Array<DemandStatsRow>>;
+  /**
+   * The demands the caller may see (drafts: their buyer's users and administrators) in `orderBy`
+   * order (id by default); `first` is at most 500.
+   */
+  demands?: Maybe<DemandConnection>;
   enterprise?: Maybe<Enterprise>;
   /** Looks an enterprise up by its credit code; a malformed code or wrong check character is BAD_USER_INPUT. */
   enterpriseByCreditCode?: Maybe<Enterprise>;
@@ -787,6 +988,8 @@ export type Query = {
   product?: Maybe<Product>;
   /** The classes of equipment: the groups, or the classes in `groupCode`. */
   productClasses?: Maybe<Array<ProductClass>>;
+  /** Makers' products in `orderBy` order (id by default); `first` is at most 500. */
+  products?: Maybe<ProductConnection>;
   region?: Maybe<Region>;
   /** The nine prefectures and Gui'an New Area. */
   regions?: Maybe<Array<Region>>;
@@ -807,6 +1010,14 @@ export type QueryDemandArgs = {
 
 export type QueryDemandStatsArgs = {
   groupBy?: Array<DemandDimension>;
+};
+
+
+export type QueryDemandsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemandFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DemandOrder>;
 };
 
 
@@ -855,6 +1066,14 @@ export type QueryProductArgs = {
 
 export type QueryProductClassesArgs = {
   groupCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
 };
 
 
@@ -1064,12 +1283,18 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChangeConnection: ResolverTypeWrapper<ChangeConnectionMapper>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  DateRange: DateRange;
   Demand: ResolverTypeWrapper<DemandMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DemandCandidate: ResolverTypeWrapper<DemandCandidateMapper>;
+  DemandConnection: ResolverTypeWrapper<DemandConnectionMapper>;
   DemandDimension: DemandDimension;
+  DemandEdge: ResolverTypeWrapper<Omit<DemandEdge, 'node'> & { node: ResolversTypes['Demand'] }>;
+  DemandFilter: DemandFilter;
   DemandInput: DemandInput;
+  DemandOrder: DemandOrder;
+  DemandOrderField: DemandOrderField;
   DemandStatsRow: ResolverTypeWrapper<DemandStatsRowMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DemandStatus: DemandStatus;
@@ -1098,6 +1323,7 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseTypeFacet: ResolverTypeWrapper<EnterpriseTypeFacet>;
   EventDeal: ResolverTypeWrapper<EventDealMapper>;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
+  FenRange: FenRange;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FieldError: ResolverTypeWrapper<FieldError>;
   Industry: Industry;
@@ -1117,7 +1343,12 @@ export type ResolversTypes = ResolversObject<{
   ProcurementType: ProcurementType;
   Product: ResolverTypeWrapper<ProductMapper>;
   ProductClass: ResolverTypeWrapper<ProductClass>;
+  ProductConnection: ResolverTypeWrapper<ProductConnectionMapper>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
+  ProductFilter: ProductFilter;
   ProductInput: ProductInput;
+  ProductOrder: ProductOrder;
+  ProductOrderField: ProductOrderField;
   PushOutcome: PushOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionMapper>;
@@ -1135,11 +1366,16 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   ChangeConnection: ChangeConnectionMapper;
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  DateRange: DateRange;
   Demand: DemandMapper;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   DemandCandidate: DemandCandidateMapper;
+  DemandConnection: DemandConnectionMapper;
+  DemandEdge: Omit<DemandEdge, 'node'> & { node: ResolversParentTypes['Demand'] };
+  DemandFilter: DemandFilter;
   DemandInput: DemandInput;
+  DemandOrder: DemandOrder;
   DemandStatsRow: DemandStatsRowMapper;
   Float: Scalars['Float']['output'];
   Enterprise: EnterpriseMapper;
@@ -1162,6 +1398,7 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseTypeFacet: EnterpriseTypeFacet;
   EventDeal: EventDealMapper;
   Fen: Scalars['Fen']['output'];
+  FenRange: FenRange;
   FieldChange: FieldChange;
   FieldError: FieldError;
   IntRange: IntRange;
@@ -1177,7 +1414,11 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Product: ProductMapper;
   ProductClass: ProductClass;
+  ProductConnection: ProductConnectionMapper;
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
+  ProductFilter: ProductFilter;
   ProductInput: ProductInput;
+  ProductOrder: ProductOrder;
   Query: Record<PropertyKey, never>;
   Region: RegionMapper;
   Removal: RemovalMapper;
@@ -1212,8 +1453,10 @@ export type DemandResolvers<ContextType = Context, ParentType extends ResolversP
   buyer?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
   buyerKind?: Resolver<ResolversTypes['BuyerKind'], ParentType, ContextType>;
   candidates?: Resolver<Maybe<Array<ResolversTypes['DemandCandidate']>>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deadline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deliveryRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<DemandHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   matches?: Resolver<Maybe<Array<ResolversTypes['SupplierMatch']>>, ParentType, ContextType, RequireFields<DemandMatchesArgs, 'first' | 'inProvinceOnly'>>;
@@ -1224,6 +1467,7 @@ export type DemandResolvers<ContextType = Context, ParentType extends ResolversP
   specification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DemandStatus'], ParentType, ContextType>;
   surveyedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1235,6 +1479,17 @@ export type DemandCandidateResolvers<ContextType = Context, ParentType extends R
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CandidateStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DemandConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemandConnection'] = ResolversParentTypes['DemandConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DemandEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DemandEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemandEdge'] = ResolversParentTypes['DemandEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Demand'], ParentType, ContextType>;
 }>;
 
 export type DemandStatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemandStatsRow'] = ResolversParentTypes['DemandStatsRow']> = ResolversObject<{
@@ -1259,6 +1514,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, RequireFields<EnterpriseDemandsArgs, 'first'>>;
   foundedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<EnterpriseHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1266,6 +1522,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  products?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<EnterpriseProductsArgs, 'first'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   scale?: Resolver<Maybe<ResolversTypes['EnterpriseScale']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EnterpriseType'], ParentType, ContextType>;
@@ -1411,12 +1668,14 @@ export type MatchingEventEdgeResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  closeDemand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<MutationCloseDemandArgs, 'id' | 'version'>>;
   postDemand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<MutationPostDemandArgs, 'input'>>;
   pushEnterprises?: Resolver<Maybe<ResolversTypes['EnterprisePushSummary']>, ParentType, ContextType, RequireFields<MutationPushEnterprisesArgs, 'records'>>;
   recordMatchingEvent?: Resolver<Maybe<ResolversTypes['MatchingEvent']>, ParentType, ContextType, RequireFields<MutationRecordMatchingEventArgs, 'input'>>;
   recordOutcome?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'candidateId' | 'input' | 'version'>>;
   saveProduct?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationSaveProductArgs, 'input'>>;
   shortlistProduct?: Resolver<Maybe<ResolversTypes['DemandCandidate']>, ParentType, ContextType, RequireFields<MutationShortlistProductArgs, 'demandId' | 'productId'>>;
+  updateDemand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<MutationUpdateDemandArgs, 'id' | 'input' | 'version'>>;
   updateEnterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'id' | 'input' | 'version'>>;
 }>;
 
@@ -1429,7 +1688,9 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annualCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   governmentProcurement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<ProductHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1440,6 +1701,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   priceMinFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   productClass?: Resolver<ResolversTypes['ProductClass'], ParentType, ContextType>;
   specification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1451,9 +1713,21 @@ export type ProductClassResolvers<ContextType = Context, ParentType extends Reso
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ProductConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   demand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, RequireFields<QueryDemandArgs, 'id'>>;
   demandStats?: Resolver<Maybe<Array<ResolversTypes['DemandStatsRow']>>, ParentType, ContextType, RequireFields<QueryDemandStatsArgs, 'groupBy'>>;
+  demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, RequireFields<QueryDemandsArgs, 'first'>>;
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'id'>>;
   enterpriseByCreditCode?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseByCreditCodeArgs, 'creditCode'>>;
   enterpriseRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryEnterpriseRemovalsArgs, 'first' | 'since'>>;
@@ -1463,6 +1737,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   matchingEvents?: Resolver<Maybe<ResolversTypes['MatchingEventConnection']>, ParentType, ContextType, RequireFields<QueryMatchingEventsArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productClasses?: Resolver<Maybe<Array<ResolversTypes['ProductClass']>>, ParentType, ContextType, Partial<QueryProductClassesArgs>>;
+  products?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   searchEnterprises?: Resolver<Maybe<ResolversTypes['EnterpriseSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchEnterprisesArgs, 'first'>>;
@@ -1511,6 +1786,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Demand?: DemandResolvers<ContextType>;
   DemandCandidate?: DemandCandidateResolvers<ContextType>;
+  DemandConnection?: DemandConnectionResolvers<ContextType>;
+  DemandEdge?: DemandEdgeResolvers<ContextType>;
   DemandStatsRow?: DemandStatsRowResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
@@ -1538,6 +1815,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductClass?: ProductClassResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;

@@ -6,21 +6,34 @@
 import { randomUUID } from 'node:crypto';
 import {
   appError,
+  applyChangedWindow,
   badUserInput,
   badUserInputs,
+  type ChangedWindow,
+  type ChildPage,
+  type ChildPageKey,
   type Claims,
+  type Connection,
   type ConstraintFields,
+  countRows,
   type Database,
+  type DateRange,
   ErrorCode,
   type InputProblem,
   insertVersioned,
+  keysetPage,
+  loadChildPages,
+  type NumberRange,
   notFound,
+  type OrderFields,
+  type Page,
   REGIONS,
   Role,
   runWrite,
   staleVersion,
   updateVersioned,
 } from '@gzequip/kit';
+import type { Knex } from 'knex';
 import type {
   BuyerKind,
   CandidateStatus,
@@ -50,6 +63,8 @@ export interface DemandRow {
   status: string;
   surveyed_on: string | Date;
   version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
 export interface Demand {
@@ -69,6 +84,68 @@ export interface Demand {
   status: DemandStatus;
   surveyedOn: string;
   version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DemandConnection = Connection<Demand>;
+
+/** A checked demand filter, ready to become SQL. */
+export interface DemandCriteria {
+  statuses: DemandStatus[] | null;
+  open: boolean | null;
+  buyerId: string | null;
+  buyerKinds: BuyerKind[] | null;
+  procurementTypes: ProcurementType[] | null;
+  classCodes: string[] | null;
+  industries: Industry[] | null;
+  deliveryRegionCodes: string[] | null;
+  budgetFen: NumberRange | null;
+  deadline: DateRange | null;
+  surveyedOn: DateRange | null;
+  changed: ChangedWindow | null;
+}
+
+export const DEMAND_ORDERS: OrderFields<Demand> = {
+  DEADLINE: { column: 'deadline', value: (d) => d.deadline },
+  SURVEYED_ON: { column: 'surveyed_on', value: (d) => d.surveyedOn },
+  BUDGET: { column: 'budget_max_fen', value: (d) => d.budgetMaxFen },
+  CREATED_AT: { column: 'created_at', value: (d) => d.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (d) => d.updatedAt },
+};
+
+/** The filter's conditions, as SQL: every list and count of demands goes through it. */
+function applyCriteria(query: Knex.QueryBuilder, criteria: DemandCriteria | undefined): void {
+  if (!criteria) return;
+  if (criteria.statuses) query.whereIn('status', criteria.statuses);
+  if (criteria.open !== null) {
+    const open = "(status = 'PUBLISHED' and deadline >= ?::date)";
+    query.whereRaw(criteria.open ? open : `not ${open}`, [todayInGuizhou()]);
+  }
+  if (criteria.buyerId) query.where('buyer_id', criteria.buyerId);
+  if (criteria.buyerKinds) query.whereIn('buyer_kind', criteria.buyerKinds);
+  if (criteria.procurementTypes) query.whereIn('procurement_type', criteria.procurementTypes);
+  if (criteria.classCodes) query.whereIn('class_code', criteria.classCodes);
+  if (criteria.industries) query.whereIn('industry', criteria.industries);
+  if (criteria.deliveryRegionCodes) query.whereIn('delivery_region_code', criteria.deliveryRegionCodes);
+  if (criteria.budgetFen?.min != null) query.where('budget_max_fen', '>=', criteria.budgetFen.min);
+  if (criteria.budgetFen?.max != null) query.where('budget_min_fen', '<=', criteria.budgetFen.max);
+  for (const [column, range] of [
+    ['deadline', criteria.deadline],
+    ['surveyed_on', criteria.surveyedOn],
+  ] as const) {
+    if (range?.from) query.where(column, '>=', range.from);
+    if (range?.to) query.where(column, '<=', range.to);
+  }
+  applyChangedWindow(query, criteria.changed);
+}
+
+/** What the caller may list: drafts only of the buyer the caller acts for (all, for administrators). */
+function applyVisibility(query: Knex.QueryBuilder, viewer: Claims): void {
+  if (viewer.role === Role.ADMIN) return;
+  const ownBuyer = viewer.role !== Role.PUBLIC && viewer.role !== Role.PARTNER ? viewer.enterpriseId : null;
+  if (ownBuyer) query.where((visible) => visible.whereNot('status', 'DRAFT').orWhere('buyer_id', ownBuyer));
+  else query.whereNot('status', 'DRAFT');
 }
 
 interface CandidateRow {
@@ -133,6 +210,8 @@ export function toDemand(row: DemandRow): Demand {
     status: row.status as DemandStatus,
     surveyedOn: dateOf(row.surveyed_on),
     version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
@@ -174,6 +253,65 @@ const DEMAND_CONSTRAINTS: ConstraintFields = {
   demand_candidate_one_contract: { field: 'input.status', reason: 'the demand already has a contract' },
 };
 
+/** The columns a demand input sets, and every problem with it that needs no database. */
+function demandColumns(input: DemandInput, today: string) {
+  const problems: InputProblem[] = [];
+  const problem = (field: string, reason: string) => problems.push({ field: `input.${field}`, reason });
+  const projectName = input.projectName?.trim() || null;
+  if (input.buyerKind === 'ENTERPRISE' && projectName) {
+    problem('projectName', 'is for GOVERNMENT_PROCUREMENT and MAJOR_PROJECT demands only');
+  }
+  if (input.buyerKind !== 'ENTERPRISE' && !projectName) problem('projectName', `is required for ${input.buyerKind}`);
+  if (projectName && projectName.length > SUPPLY_LIMITS.projectName) {
+    problem('projectName', `must be at most ${SUPPLY_LIMITS.projectName} characters`);
+  }
+  const specification = input.specification.trim();
+  if (specification.length < 1 || specification.length > SUPPLY_LIMITS.specification) {
+    problem('specification', `must be 1 to ${SUPPLY_LIMITS.specification} characters`);
+  }
+  if (!Number.isInteger(input.quantity) || input.quantity < 1)
+    problem('quantity', `must be 1 or more, got ${input.quantity}`);
+  if (input.budgetMinFen > input.budgetMaxFen) {
+    problem('budgetMinFen', `must not be above budgetMaxFen (${input.budgetMinFen} > ${input.budgetMaxFen})`);
+  }
+  if (!isDate(input.deadline)) problem('deadline', `must be a date, YYYY-MM-DD; got ${JSON.stringify(input.deadline)}`);
+  else if (input.deadline < today) problem('deadline', `${input.deadline} is in the past (today is ${today})`);
+  if (!REGIONS[input.deliveryRegionCode]) {
+    problem(
+      'deliveryRegionCode',
+      `${JSON.stringify(input.deliveryRegionCode)} is not a region of Guizhou (see regions)`,
+    );
+  }
+  if (input.classCode.length !== 4)
+    problem('classCode', 'must be a class (four characters; see productClasses), not a group');
+  return {
+    columns: {
+      buyer_kind: input.buyerKind,
+      project_name: projectName,
+      class_code: input.classCode,
+      specification,
+      quantity: input.quantity,
+      budget_min_fen: input.budgetMinFen,
+      budget_max_fen: input.budgetMaxFen,
+      deadline: input.deadline,
+      delivery_region_code: input.deliveryRegionCode,
+      procurement_type: input.procurementType,
+    },
+    problems,
+  };
+}
+
+/** The demand's industry: as given, or its class's; an unknown class joins the problems. */
+async function classIndustry(tx: Database, input: DemandInput, problems: InputProblem[]): Promise<string | undefined> {
+  const productClass = (await tx.table('product_class').where({ code: input.classCode }).first()) as
+    | { industry: string | null }
+    | undefined;
+  if (!productClass && input.classCode.length === 4) {
+    problems.push({ field: 'input.classCode', reason: 'is not a class of equipment (see productClasses)' });
+  }
+  return input.industry ?? productClass?.industry ?? undefined;
+}
+
 export class DemandModel {
   constructor(private readonly db: Database) {}
 
@@ -196,45 +334,12 @@ export class DemandModel {
   /** Posts a demand for the caller's enterprise (an administrator: for `buyerId`), every field checked at once. */
   post(input: DemandInput, viewer: Claims): Promise<Demand> {
     const buyerId = this.buyerOf(input.buyerId ?? null, viewer);
-    const problems: InputProblem[] = [];
-    const problem = (field: string, reason: string) => problems.push({ field: `input.${field}`, reason });
-    const projectName = input.projectName?.trim() || null;
-    if (input.buyerKind === 'ENTERPRISE' && projectName) {
-      problem('projectName', 'is for GOVERNMENT_PROCUREMENT and MAJOR_PROJECT demands only');
-    }
-    if (input.buyerKind !== 'ENTERPRISE' && !projectName) problem('projectName', `is required for ${input.buyerKind}`);
-    if (projectName && projectName.length > SUPPLY_LIMITS.projectName) {
-      problem('projectName', `must be at most ${SUPPLY_LIMITS.projectName} characters`);
-    }
-    const specification = input.specification.trim();
-    if (specification.length < 1 || specification.length > SUPPLY_LIMITS.specification) {
-      problem('specification', `must be 1 to ${SUPPLY_LIMITS.specification} characters`);
-    }
-    if (!Number.isInteger(input.quantity) || input.quantity < 1)
-      problem('quantity', `must be 1 or more, got ${input.quantity}`);
-    if (input.budgetMinFen > input.budgetMaxFen) {
-      problem('budgetMinFen', `must not be above budgetMaxFen (${input.budgetMinFen} > ${input.budgetMaxFen})`);
-    }
     const today = todayInGuizhou();
-    if (!isDate(input.deadline))
-      problem('deadline', `must be a date, YYYY-MM-DD; got ${JSON.stringify(input.deadline)}`);
-    else if (input.deadline < today) problem('deadline', `${input.deadline} is in the past (today is ${today})`);
-    if (!REGIONS[input.deliveryRegionCode]) {
-      problem(
-        'deliveryRegionCode',
-        `${JSON.stringify(input.deliveryRegionCode)} is not a region of Guizhou (see regions)`,
-      );
-    }
-    if (input.classCode.length !== 4)
-      problem('classCode', 'must be a class (four characters; see productClasses), not a group');
+    const { columns, problems } = demandColumns(input, today);
     return runWrite(
       this.db,
       async (tx) => {
-        const productClass = (await tx.table('product_class').where({ code: input.classCode }).first()) as
-          | { industry: string | null }
-          | undefined;
-        if (!productClass && input.classCode.length === 4)
-          problem('classCode', 'is not a class of equipment (see productClasses)');
+        const industry = await classIndustry(tx, input, problems);
         if (problems.length > 0) throw badUserInputs(problems);
         const row = await insertVersioned<DemandRow>(
           tx,
@@ -242,17 +347,8 @@ export class DemandModel {
           {
             id: `dem-${randomUUID().replaceAll('-', '').slice(0, 12)}`,
             buyer_id: buyerId,
-            buyer_kind: input.buyerKind,
-            project_name: projectName,
-            class_code: input.classCode,
-            industry: input.industry ?? productClass?.industry,
-            specification,
-            quantity: input.quantity,
-            budget_min_fen: input.budgetMinFen,
-            budget_max_fen: input.budgetMaxFen,
-            deadline: input.deadline,
-            delivery_region_code: input.deliveryRegionCode,
-            procurement_type: input.procurementType,
+            ...columns,
+            industry,
             status: input.publish ? 'PUBLISHED' : 'DRAFT',
             surveyed_on: today,
           },
@@ -262,6 +358,91 @@ export class DemandModel {
       },
       DEMAND_CONSTRAINTS,
     );
+  }
+
+  /**
+   * Replaces a draft or published demand of the buyer the caller acts for, if `version` is still
+   * the stored one; `publish` publishes a draft. A draft published is surveyed that day.
+   */
+  update(id: string, version: number, input: DemandInput, viewer: Claims): Promise<Demand> {
+    const today = todayInGuizhou();
+    const { columns, problems } = demandColumns(input, today);
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const demand = await this.demandForBuyer(tx, id, viewer);
+        if (demand.version !== version) throw staleVersion('Demand', id, demand.version, version);
+        if (input.buyerId && input.buyerId !== demand.buyerId) {
+          problems.push({ field: 'input.buyerId', reason: `a demand keeps its buyer (${demand.buyerId})` });
+        }
+        if (demand.status === 'CLOSED') {
+          throw appError(ErrorCode.CONFLICT, `Demand ${id} is CLOSED and can no longer change`, { field: 'id' });
+        }
+        if (demand.status === 'PUBLISHED' && !input.publish) {
+          problems.push({ field: 'input.publish', reason: 'a published demand stays published: close it instead' });
+        }
+        const industry = await classIndustry(tx, input, problems);
+        if (problems.length > 0) throw badUserInputs(problems);
+        const publishing = demand.status === 'DRAFT' && input.publish;
+        const changes = {
+          ...columns,
+          industry,
+          ...(publishing ? { status: 'PUBLISHED', surveyed_on: today } : {}),
+        };
+        return toDemand(await updateVersioned<DemandRow>(tx, DEMAND, id, version, changes, viewer));
+      },
+      DEMAND_CONSTRAINTS,
+    );
+  }
+
+  /** Closes a draft or published demand of the buyer the caller acts for; its shortlist stays as it is. */
+  close(id: string, version: number, viewer: Claims): Promise<Demand> {
+    return runWrite(
+      this.db,
+      async (tx) => {
+        const demand = await this.demandForBuyer(tx, id, viewer);
+        if (demand.version !== version) throw staleVersion('Demand', id, demand.version, version);
+        if (demand.status === 'CLOSED') {
+          throw appError(ErrorCode.CONFLICT, `Demand ${id} is already CLOSED`, { field: 'id' });
+        }
+        return toDemand(await updateVersioned<DemandRow>(tx, DEMAND, id, version, { status: 'CLOSED' }, viewer));
+      },
+      DEMAND_CONSTRAINTS,
+    );
+  }
+
+  /** A page of the demands the caller may see, in the page's order (one extra row tells a next page). */
+  async findPage(criteria: DemandCriteria, page: Page<Demand>, viewer: Claims): Promise<Demand[]> {
+    return ((await keysetPage(this.filtered(criteria, viewer), page)) as DemandRow[]).map(toDemand);
+  }
+
+  count(criteria: DemandCriteria, viewer: Claims): Promise<number> {
+    return countRows(this.filtered(criteria, viewer));
+  }
+
+  /** A page of each buyer's demands the caller may see, in one statement per page and filter. */
+  async findPagesByBuyer(
+    keys: readonly ChildPageKey<DemandCriteria, Demand>[],
+    viewer: Claims,
+  ): Promise<ChildPage<Demand>[]> {
+    const pages = await loadChildPages<DemandRow, DemandCriteria>(
+      this.db,
+      'demand',
+      'buyer_id',
+      keys,
+      (query, criteria) => {
+        applyCriteria(query, criteria);
+        applyVisibility(query, viewer);
+      },
+    );
+    return pages.map(({ rows, total }) => ({ rows: rows.map(toDemand), total }));
+  }
+
+  private filtered(criteria: DemandCriteria, viewer: Claims) {
+    const query = this.db.table<DemandRow>('demand');
+    applyCriteria(query, criteria);
+    applyVisibility(query, viewer);
+    return query;
   }
 
   /** The buyer shortlists a product for its published demand. */

@@ -1,19 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import {
   appError,
+  applyChangedWindow,
   badUserInput,
   badUserInputs,
+  type ChangedWindow,
+  type ChildPage,
+  type ChildPageKey,
   type Claims,
+  type Connection,
   type ConstraintFields,
+  containsPattern,
+  countRows,
   type Database,
   ErrorCode,
   type InputProblem,
   insertVersioned,
+  keysetPage,
+  loadChildPages,
+  type NumberRange,
   notFound,
+  type OrderFields,
+  type Page,
   Role,
   runWrite,
   updateVersioned,
 } from '@gzequip/kit';
+import type { Knex } from 'knex';
 import type { Industry, ProductInput } from '../__generated__/resolvers-types.ts';
 import { MAX_CERTIFICATION_LENGTH, MAX_CERTIFICATIONS } from '../migrations/20261204000000_registry.ts';
 import { SUPPLY_LIMITS } from '../migrations/20261205000000_supply_and_demand.ts';
@@ -94,6 +107,8 @@ export interface ProductRow {
   government_procurement: boolean;
   major_project: boolean;
   version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
 /** What a product is read as: its stored fields, not the large generated columns matching uses. */
@@ -112,6 +127,8 @@ export const PRODUCT_COLUMNS: readonly (keyof ProductRow)[] = [
   'government_procurement',
   'major_project',
   'version',
+  'created_at',
+  'updated_at',
 ];
 
 export interface Product {
@@ -129,6 +146,55 @@ export interface Product {
   governmentProcurement: boolean;
   majorProject: boolean;
   version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProductConnection = Connection<Product>;
+
+/** A checked product filter, ready to become SQL. */
+export interface ProductCriteria {
+  classCodes: string[] | null;
+  industries: Industry[] | null;
+  makerId: string | null;
+  /** The maker's region. */
+  regionCodes: string[] | null;
+  inProvince: boolean | null;
+  textContains: string | null;
+  priceFen: NumberRange | null;
+  governmentProcurement: boolean | null;
+  majorProject: boolean | null;
+  changed: ChangedWindow | null;
+}
+
+export const PRODUCT_ORDERS: OrderFields<Product> = {
+  NAME: { column: 'name', value: (p) => p.name },
+  PRICE: { column: 'price_min_fen', value: (p) => p.priceMinFen },
+  CREATED_AT: { column: 'created_at', value: (p) => p.createdAt },
+  UPDATED_AT: { column: 'updated_at', value: (p) => p.updatedAt },
+};
+
+/** The filter's conditions, as SQL: every list and count of products goes through it. */
+function applyCriteria(query: Knex.QueryBuilder, criteria: ProductCriteria | undefined, schema: string): void {
+  if (!criteria) return;
+  if (criteria.classCodes) query.whereIn('class_code', criteria.classCodes);
+  if (criteria.industries) query.whereIn('industry', criteria.industries);
+  if (criteria.makerId) query.where('enterprise_id', criteria.makerId);
+  const { regionCodes, inProvince } = criteria;
+  if (regionCodes || inProvince !== null) {
+    query.whereIn('enterprise_id', (makers) => {
+      makers.select('id').from(`${schema}.enterprise`);
+      if (regionCodes) makers.whereIn('region_code', regionCodes);
+      if (inProvince !== null) makers.where('in_province', inProvince);
+    });
+  }
+  // search_text is the lower-cased name and specification, under a trigram index.
+  if (criteria.textContains) query.whereLike('search_text', containsPattern(criteria.textContains.toLowerCase()));
+  if (criteria.priceFen?.min != null) query.where('price_max_fen', '>=', criteria.priceFen.min);
+  if (criteria.priceFen?.max != null) query.where('price_min_fen', '<=', criteria.priceFen.max);
+  if (criteria.governmentProcurement !== null) query.where('government_procurement', criteria.governmentProcurement);
+  if (criteria.majorProject !== null) query.where('major_project', criteria.majorProject);
+  applyChangedWindow(query, criteria.changed);
 }
 
 export interface ProductClass {
@@ -173,6 +239,8 @@ export function toProduct(row: ProductRow): Product {
     governmentProcurement: row.government_procurement,
     majorProject: row.major_project,
     version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
@@ -185,6 +253,47 @@ export class ProductModel {
       .select([...PRODUCT_COLUMNS])
       .whereIn('id', [...ids]);
     return (rows as ProductRow[]).map(toProduct);
+  }
+
+  /** A page in the page's order, fetching one extra row to tell whether another page follows. */
+  async findPage(criteria: ProductCriteria, page: Page<Product>): Promise<Product[]> {
+    const query = this.filtered(criteria).select([...PRODUCT_COLUMNS]);
+    return ((await keysetPage(query, page)) as ProductRow[]).map(toProduct);
+  }
+
+  count(criteria: ProductCriteria): Promise<number> {
+    return countRows(this.filtered(criteria));
+  }
+
+  /** A page of each maker's products, in one statement per page and filter. */
+  async findPagesByMaker(keys: readonly ChildPageKey<ProductCriteria, Product>[]): Promise<ChildPage<Product>[]> {
+    const pages = await loadChildPages<ProductRow, ProductCriteria>(
+      this.db,
+      'product',
+      'enterprise_id',
+      keys,
+      (query, criteria) => applyCriteria(query, criteria, this.db.schema),
+      PRODUCT_COLUMNS,
+    );
+    return pages.map(({ rows, total }) => ({ rows: rows.map(toProduct), total }));
+  }
+
+  /** The codes a class or group code stands for; null if it is neither. */
+  async classCodesOf(code: string): Promise<string[] | null> {
+    const rows = (await this.db
+      .table('product_class')
+      .select('code', 'group_code')
+      .where('code', code)
+      .orWhere('group_code', code)) as { code: string; group_code: string | null }[];
+    if (rows.length === 0) return null;
+    const group = rows.filter((row) => row.group_code === code).map((row) => row.code);
+    return group.length > 0 ? group : [code];
+  }
+
+  private filtered(criteria: ProductCriteria) {
+    const query = this.db.table('product');
+    applyCriteria(query, criteria, this.db.schema);
+    return query;
   }
 
   /** The groups, or the classes of one group. */

@@ -19,4 +19,6 @@ export const Enterprise: EnterpriseResolvers = {
   contactPhone: ({ contactPhone }, _args, { claims }) => (isSignedIn(claims) ? contactPhone : null),
   history: ({ id }, { first, after }, { claims, enterprises }) =>
     canEdit(claims, id) ? enterprises.history(id, parsePage({ first, after }, 'history')) : null,
+  products: ({ id }, args, { supplyDemand }) => supplyDemand.productsOf(id, args),
+  demands: ({ id }, args, { supplyDemand }) => supplyDemand.demandsOf(id, args),
 };

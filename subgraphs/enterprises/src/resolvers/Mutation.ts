@@ -21,6 +21,14 @@ export const Mutation: MutationResolvers = {
     supplyDemand.saveProduct(id, version, makerId, input),
   recordMatchingEvent: (_root, { input }, { supplyDemand }) => supplyDemand.recordEvent(input),
   postDemand: (_root, { input }, { supplyDemand }) => supplyDemand.post(input),
+  updateDemand: (_root, { id, version, input }, { supplyDemand }) => {
+    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+    return supplyDemand.updateDemand(id, version, input);
+  },
+  closeDemand: (_root, { id, version }, { supplyDemand }) => {
+    if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+    return supplyDemand.closeDemand(id, version);
+  },
   shortlistProduct: (_root, { demandId, productId }, { supplyDemand }) => supplyDemand.shortlist(demandId, productId),
   recordOutcome: (_root, { candidateId, version, input }, { supplyDemand }) => {
     if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');

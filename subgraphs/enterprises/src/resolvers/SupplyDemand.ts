@@ -1,4 +1,4 @@
-import { FenScalar, notFound } from '@gzequip/kit';
+import { FenScalar, notFound, parsePage } from '@gzequip/kit';
 import type {
   DemandCandidateResolvers,
   DemandResolvers,
@@ -8,6 +8,7 @@ import type {
   ProductResolvers,
 } from '../__generated__/resolvers-types.ts';
 import { actsForBuyer } from '../models/demand.ts';
+import { canEdit } from '../models/registry.ts';
 
 export const Fen = FenScalar;
 
@@ -23,6 +24,8 @@ export const Product: ProductResolvers = {
     if (!found) throw notFound('ProductClass', classCode);
     return found;
   },
+  history: ({ id, makerId }, { first, after }, { claims, supplyDemand }) =>
+    canEdit(claims, makerId) ? supplyDemand.productChanges(id, parsePage({ first, after }, 'history')) : null,
 };
 
 export const Demand: DemandResolvers = {
@@ -46,6 +49,8 @@ export const Demand: DemandResolvers = {
   matches: (demand, { first, inProvinceOnly }, { supplyDemand }) => supplyDemand.matches(demand, first, inProvinceOnly),
   candidates: (demand, _args, { claims, supplyDemand }) =>
     actsForBuyer(claims, demand) ? supplyDemand.candidatesOf.load(demand.id) : null,
+  history: (demand, { first, after }, { claims, supplyDemand }) =>
+    actsForBuyer(claims, demand) ? supplyDemand.demandChanges(demand.id, parsePage({ first, after }, 'history')) : null,
 };
 
 export const DemandStatsRow: DemandStatsRowResolvers = {
