@@ -115,11 +115,22 @@ function forSql(entity: VersionedEntity, values: Record<string, unknown>): Recor
   );
 }
 
+/**
+ * A stored value as the number it is when the new value is a number: node-postgres reads bigint
+ * and numeric columns as strings, which must neither count as a change nor enter the history so.
+ */
+function storedAs(stored: unknown, next: unknown): unknown {
+  if (typeof next !== 'number' || typeof stored !== 'string' || stored.trim() === '') return stored;
+  const number = Number(stored);
+  return Number.isFinite(number) ? number : stored;
+}
+
 /** The columns of `changes` whose value differs from the row's (undefined means "leave it"). */
 export function changedColumns(current: object, changes: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(changes).filter(
-      ([column, value]) => value !== undefined && !sameValue((current as Record<string, unknown>)[column], value),
+      ([column, value]) =>
+        value !== undefined && !sameValue(storedAs((current as Record<string, unknown>)[column], value), value),
     ),
   );
 }
@@ -159,7 +170,9 @@ export async function updateVersioned<TRow extends VersionedRow>(
     .update({ ...forSql(entity, Object.fromEntries(changed)), version: expectedVersion + 1 })
     .returning('*')) as TRow[];
   const before = current as Record<string, unknown>;
-  await recordChange(tx, entity.typename, id, expectedVersion + 1, by, changed, (column) => before[column] ?? null);
+  await recordChange(tx, entity.typename, id, expectedVersion + 1, by, changed, (column) =>
+    storedAs(before[column] ?? null, changes[column]),
+  );
   return row as TRow;
 }
 
