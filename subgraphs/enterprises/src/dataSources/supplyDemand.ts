@@ -94,6 +94,7 @@ export class SupplyDemandSource {
   private readonly demandPages: DataLoader<ChildPageKey<DemandCriteria, Demand>, DemandConnection, string>;
   private readonly productHistory: DataLoader<ChildPageKey<unknown, Change>, Connection<Change>, string>;
   private readonly demandHistory: DataLoader<ChildPageKey<unknown, Change>, Connection<Change>, string>;
+  private readonly checkedFilters = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Database,
@@ -186,8 +187,23 @@ export class SupplyDemandSource {
     return toConnection(await this.products.findPage(criteria, page), page, () => this.products.count(criteria));
   }
 
+  /**
+   * A filter under a list of parents is checked once, not once a parent (a class filter reads the
+   * classes; updatedSince, the horizon).
+   */
+  private onceFor<T>(key: string, check: () => Promise<T>): Promise<T> {
+    let checked = this.checkedFilters.get(key) as Promise<T> | undefined;
+    if (!checked) {
+      checked = check();
+      this.checkedFilters.set(key, checked);
+    }
+    return checked;
+  }
+
   async productsOf(makerId: string, args: ProductListArgs): Promise<ProductConnection> {
-    const criteria = await this.productCriteria(args.filter, 'products.filter');
+    const criteria = await this.onceFor(`products ${JSON.stringify(args.filter ?? null)}`, () =>
+      this.productCriteria(args.filter, 'products.filter'),
+    );
     const page = parseListPage(args, criteria.changed, 'products', PRODUCT_ORDERS);
     return this.productPages.load({ parentId: makerId, page, filter: criteria });
   }
@@ -201,7 +217,9 @@ export class SupplyDemandSource {
   }
 
   async demandsOf(buyerId: string, args: DemandListArgs): Promise<DemandConnection> {
-    const criteria = await this.demandCriteria(args.filter, 'demands.filter');
+    const criteria = await this.onceFor(`demands ${JSON.stringify(args.filter ?? null)}`, () =>
+      this.demandCriteria(args.filter, 'demands.filter'),
+    );
     const page = parseListPage(args, criteria.changed, 'demands', DEMAND_ORDERS);
     return this.demandPages.load({ parentId: buyerId, page, filter: criteria });
   }
