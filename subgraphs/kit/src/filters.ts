@@ -3,6 +3,7 @@
  * range whose end comes before its start, a date that is not one) is BAD_USER_INPUT naming it,
  * never an empty answer that looks like "nothing matches".
  */
+import { isDate } from './dates.ts';
 import { REGIONS } from './domain.ts';
 import { badUserInput } from './errors.ts';
 
@@ -63,16 +64,6 @@ export function numberRange(range: NumberRange | null | undefined, field: string
 export interface DateRange {
   from?: string | null;
   to?: string | null;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(value: string): boolean {
-  return (
-    DATE.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
 }
 
 /** A range of calendar dates, YYYY-MM-DD; either end may be left out; both ends are included. */

@@ -18,9 +18,11 @@ import {
   countRows,
   type Database,
   type DateRange,
+  dateOf,
   ErrorCode,
   type InputProblem,
   insertVersioned,
+  isDate,
   keysetPage,
   loadChildPages,
   type NumberRange,
@@ -44,7 +46,6 @@ import type {
   ProcurementType,
 } from '../__generated__/resolvers-types.ts';
 import { SUPPLY_LIMITS } from '../migrations/20261205000000_supply_and_demand.ts';
-import { dateOf, isDate } from './dates.ts';
 
 export interface DemandRow {
   id: string;

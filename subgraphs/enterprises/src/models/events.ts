@@ -12,9 +12,11 @@ import {
   type ConstraintFields,
   countRows,
   type Database,
+  dateOf,
   ErrorCode,
   type InputProblem,
   insertVersioned,
+  isDate,
   keysetPage,
   type OrderFields,
   type Page,
@@ -25,7 +27,6 @@ import {
 import type { Knex } from 'knex';
 import type { Industry, MatchingEventInput } from '../__generated__/resolvers-types.ts';
 import { EVENT_LIMITS } from '../migrations/20261206000000_matching_events.ts';
-import { dateOf, isDate } from './dates.ts';
 
 interface EventRow {
   id: string;
