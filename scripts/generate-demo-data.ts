@@ -22,6 +22,7 @@ import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts'
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildMatchingEvents } from './demo-data/events.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
+import { buildPlatformServices, type PlatformInstrument, tagCapabilities } from './demo-data/platformServices.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
 import { buildRegistry } from './demo-data/registry.ts';
 import { buildSupplyAndDemand } from './demo-data/supplyDemand.ts';
@@ -107,14 +108,22 @@ writeSeed('enterprises', {
   demand_candidate,
   ...events,
 });
-writeSeed('platforms', { platform, capability: buildCapabilities(platform) });
+// Capabilities and then instruments draw from the main stream, in this order.
+const capability = buildCapabilities(platform);
+const instrumentRows = buildInstruments(enterprises, platform);
+// Services with prices, credentials, yearly figures, the planned layout and inquiry threads, drawn from a
+// stream of their own; services before the threads that name them, threads before their messages.
+writeSeed('platforms', {
+  platform,
+  capability: tagCapabilities(capability),
+  ...buildPlatformServices(platform, enterprises, registry, instrumentRows as PlatformInstrument[]),
+});
 // The instrument registry's own directory of owners by credit code, for partners' pushes: every
 // enterprise of the registry, the out-of-province makers appended.
 const owners = [...enterprises, ...suppliers.map(({ enterprise }) => enterprise)].map(({ id, credit_code }) => ({
   id,
   credit_code,
 }));
-const instrumentRows = buildInstruments(enterprises, platform);
 // Booking rules and a year and a half of bookings (2024-07 to 2025-12), drawn from a stream of their own.
 const { booking_rule, booking } = buildBookings(instrumentRows as BookableInstrument[], enterprises);
 writeSeed('instruments', { instrument: instrumentRows, owner: owners, booking_rule, booking });
