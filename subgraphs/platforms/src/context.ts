@@ -1,12 +1,24 @@
 import type { Claims, Database } from '@gzequip/kit';
+import { CoverageSource } from './dataSources/coverage.ts';
+import { OfferSource } from './dataSources/offers.ts';
 import { PlatformSource } from './dataSources/platforms.ts';
+import { ThreadSource } from './dataSources/threads.ts';
 
 export interface Context {
   claims: Claims;
   platforms: PlatformSource;
+  offers: OfferSource;
+  threads: ThreadSource;
+  coverage: CoverageSource;
 }
 
 /** Built for every request, so DataLoader caches never outlive it or leak between callers. */
 export function createContext(db: Database, claims: Claims): Context {
-  return { claims, platforms: new PlatformSource(db) };
+  return {
+    claims,
+    platforms: new PlatformSource(db),
+    offers: new OfferSource(db, claims),
+    threads: new ThreadSource(db, claims),
+    coverage: new CoverageSource(db),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Booking } from './Booking.ts';
+import { CoverageCell } from './CoverageCell.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Instrument } from './Instrument.ts';
 import { InstrumentStatsRow } from './InstrumentStatsRow.ts';
@@ -17,4 +18,5 @@ export const resolvers: Resolvers = {
   Enterprise,
   Platform,
   Region,
+  CoverageCell,
 };

@@ -4,12 +4,14 @@ interface CapabilityRow {
   platform_id: string;
   name: string;
   description: string | null;
+  tags: string[];
 }
 
 export interface Capability {
   platformId: string;
   name: string;
   description: string | null;
+  tags: string[];
 }
 
 export class CapabilityModel {
@@ -20,6 +22,11 @@ export class CapabilityModel {
       .table<CapabilityRow>('capability')
       .whereIn('platform_id', [...platformIds])
       .orderBy(['platform_id', 'id']);
-    return rows.map((row) => ({ platformId: row.platform_id, name: row.name, description: row.description }));
+    return rows.map((row) => ({
+      platformId: row.platform_id,
+      name: row.name,
+      description: row.description,
+      tags: row.tags,
+    }));
   }
 }

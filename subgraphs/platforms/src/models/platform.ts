@@ -17,7 +17,7 @@ import {
 import type { Knex } from 'knex';
 import type { Industry, PlatformKind } from '../__generated__/resolvers-types.ts';
 
-interface PlatformRow {
+export interface PlatformRow {
   id: string;
   name: string;
   name_en: string | null;
@@ -28,6 +28,7 @@ interface PlatformRow {
   description: string | null;
   website: string | null;
   established_year: number | null;
+  version: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -43,6 +44,7 @@ export interface Platform {
   description: string | null;
   website: string | null;
   establishedYear: number | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -76,7 +78,7 @@ export interface PlatformStatsRow {
 
 const TABLE = 'platform';
 
-function toPlatform(row: PlatformRow): Platform {
+export function toPlatform(row: PlatformRow): Platform {
   return {
     id: row.id,
     name: row.name,
@@ -88,6 +90,7 @@ function toPlatform(row: PlatformRow): Platform {
     description: row.description,
     website: row.website,
     establishedYear: row.established_year,
+    version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

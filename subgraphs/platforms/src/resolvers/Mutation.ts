@@ -1,0 +1,23 @@
+import { badUserInput } from '@gzequip/kit';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+
+const versionRead = (version: number) => {
+  if (version < 1) throw badUserInput('version', 'must be the version you read (1 or more)');
+};
+
+export const Mutation: MutationResolvers = {
+  registerPlatform: (_root, { input }, { offers }) => offers.register(input),
+  updatePlatform: (_root, { id, version, input }, { offers }) => {
+    versionRead(version);
+    return offers.update(id, version, input);
+  },
+  saveService: (_root, { platformId, id, version, input }, { offers }) =>
+    offers.saveService(platformId, id, version, input),
+  removeService: (_root, { id, version }, { offers }) => offers.removeService(id, version),
+  saveCredential: (_root, { platformId, id, version, input }, { offers }) =>
+    offers.saveCredential(platformId, id, version, input),
+  openThread: (_root, { input }, { threads }) => threads.open(input),
+  postMessage: (_root, { threadId, input }, { threads }) => threads.post(threadId, input),
+  markThreadRead: (_root, { threadId }, { threads }) => threads.markRead(threadId),
+  closeThread: (_root, { threadId, version, reason }, { threads }) => threads.close(threadId, version, reason),
+};

@@ -1,0 +1,26 @@
+import { FenScalar, notFound } from '@gzequip/kit';
+import type {
+  PlatformRegionFacetResolvers,
+  PlatformSearchConnectionResolvers,
+  ServiceResolvers,
+} from '../__generated__/resolvers-types.ts';
+
+export const Fen = FenScalar;
+
+export const Service: ServiceResolvers = {
+  __resolveReference: ({ id }, { offers }) => offers.serviceById.load(id),
+  platform: async ({ platformId }, _args, { platforms }) => {
+    const platform = await platforms.byId.load(platformId);
+    if (!platform) throw notFound('Platform', platformId);
+    return platform;
+  },
+  instruments: ({ instrumentIds }) => instrumentIds.map((id) => ({ id })),
+};
+
+export const PlatformSearchConnection: PlatformSearchConnectionResolvers = {
+  facets: ({ facets }) => facets(),
+};
+
+export const PlatformRegionFacet: PlatformRegionFacetResolvers = {
+  region: ({ regionCode }) => ({ code: regionCode }),
+};

@@ -1,0 +1,23 @@
+import { notFound, parsePage } from '@gzequip/kit';
+import type { ThreadResolvers } from '../__generated__/resolvers-types.ts';
+import { partOf } from '../models/thread.ts';
+
+export const Thread: ThreadResolvers = {
+  // Through the same rule as `thread(id)`: anyone not a party gets null, _entities included.
+  __resolveReference: ({ id }, { threads }) => threads.byId.load(id),
+  platform: async ({ platformId }, _args, { platforms }) => {
+    const platform = await platforms.byId.load(platformId);
+    if (!platform) throw notFound('Platform', platformId);
+    return platform;
+  },
+  enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
+  service: ({ serviceId }, _args, { offers }) => (serviceId ? offers.serviceById.load(serviceId) : null),
+  instrument: ({ instrumentId }) => (instrumentId ? { id: instrumentId } : null),
+  mySide: (thread, _args, { claims }) => {
+    const part = partOf(claims, thread);
+    return part === 'ADMIN' ? null : part;
+  },
+  unreadCount: (thread, _args, { threads }) => threads.unreadCount(thread),
+  messages: (thread, { first, after }, { threads }) =>
+    threads.messages(thread, parsePage({ first, after }, 'messages')),
+};
