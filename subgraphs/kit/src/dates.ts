@@ -12,3 +12,8 @@ export function dateOf(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
+
+/** Today in the province (Asia/Shanghai: UTC+8 all year, no daylight saving), YYYY-MM-DD. */
+export function todayInGuizhou(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

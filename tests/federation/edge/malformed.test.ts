@@ -145,7 +145,11 @@ const CASES: Case[] = [
 /** The supergraph the subgraphs compose to with their mutations taken out: a graph with no Mutation root. */
 function supergraphWithoutMutations(): string {
   const withoutMutation = (text: string) => text.replace(/type Mutation \{[\s\S]*?\n\}\n/, '');
-  const sdl = composeSupergraph({ instruments: withoutMutation, enterprises: withoutMutation });
+  const sdl = composeSupergraph({
+    instruments: withoutMutation,
+    enterprises: withoutMutation,
+    platforms: withoutMutation,
+  });
   expect(sdl).not.toContain('type Mutation');
   const file = join(mkdtempSync(join(tmpdir(), 'gzequip-supergraph-')), 'supergraph.graphql');
   writeFileSync(file, sdl);

@@ -33,6 +33,7 @@ import {
   Role,
   runWrite,
   staleVersion,
+  todayInGuizhou,
   updateVersioned,
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
@@ -187,11 +188,6 @@ export interface DemandStatsRow {
 
 const DEMAND = { table: 'demand', typename: 'Demand' };
 const CANDIDATE = { table: 'demand_candidate', typename: 'DemandCandidate' };
-
-/** Today in the province (Asia/Shanghai, UTC+8). */
-function todayInGuizhou(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function toDemand(row: DemandRow): Demand {
   return {

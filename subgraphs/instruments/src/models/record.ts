@@ -3,7 +3,7 @@
  * before anything reaches the database (whose constraints stay the last word). Creating, editing
  * and a partner's push all go through here, so they cannot disagree on what a valid record is.
  */
-import { INDUSTRIES, type InputProblem, REGIONS } from '@gzequip/kit';
+import { INDUSTRIES, type InputProblem, isDate, REGIONS, todayInGuizhou } from '@gzequip/kit';
 import type { InstrumentRecordInput, InstrumentRecordPatch } from '../__generated__/resolvers-types.ts';
 import { TEXT_LIMITS } from '../migrations/20261130000000_instrument_edits.ts';
 import { RECORD_TEXT_LIMITS } from '../migrations/20261202000000_instrument_records.ts';
@@ -72,18 +72,6 @@ const MAX_DISCIPLINES = 4;
 const MAX_DISCIPLINE_LENGTH = 50;
 /** numeric(12, 2): at most ten digits before the point. */
 const MAX_ORIGINAL_VALUE = 9_999_999_999.99;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today in Asia/Shanghai, YYYY-MM-DD: "in the future" means after the province's today. */
-function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function isRealDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 /**
  * Checks the fields present in `input` and turns them into column values: text trimmed, blank
@@ -149,11 +137,11 @@ export function recordColumns(
       }
       case 'startOfUse': {
         const date = value as string;
-        if (!isRealDate(date)) {
+        if (!isDate(date)) {
           refuse(field, `must be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
           continue;
         }
-        if (date > todayInShanghai()) {
+        if (date > todayInGuizhou()) {
           refuse(field, `cannot be in the future (${date})`);
           continue;
         }

@@ -99,7 +99,8 @@ export type CoverageCell = {
   platforms: Array<Platform>;
   /** How many platforms the department's layout plans here (0: none planned) */
   platformsExpected: Scalars['Int']['output'];
-  region: Region;
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
   regionCode: Scalars['ID']['output'];
   /** Services those platforms offer */
   serviceCount: Scalars['Int']['output'];
@@ -527,7 +528,8 @@ export type PlatformPatch = {
 export type PlatformRegionFacet = {
   __typename?: 'PlatformRegionFacet';
   count: Scalars['Int']['output'];
-  region: Region;
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
 };
 
 export type PlatformSearchConnection = {
@@ -725,8 +727,8 @@ export type Service = {
   createdAt: Scalars['String']['output'];
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** The instruments it uses (the instruments subgraph resolves them) */
-  instruments: Array<Instrument>;
+  /** The instruments it uses (the instruments subgraph resolves them; null when it cannot) */
+  instruments?: Maybe<Array<Instrument>>;
   leadTimeDays: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   platform: Platform;
@@ -783,8 +785,8 @@ export type Thread = {
   /** Why it was closed */
   closedReason?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
-  /** The asking enterprise */
-  enterprise: Enterprise;
+  /** The asking enterprise (null when the enterprises source is unavailable) */
+  enterprise?: Maybe<Enterprise>;
   id: Scalars['ID']['output'];
   /** The instrument it is about, if any */
   instrument?: Maybe<Instrument>;
@@ -1131,7 +1133,7 @@ export type CoverageCellResolvers<ContextType = Context, ParentType extends Reso
   platformCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
   platformsExpected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1264,7 +1266,7 @@ export type PlatformKindFacetResolvers<ContextType = Context, ParentType extends
 
 export type PlatformRegionFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformRegionFacet'] = ResolversParentTypes['PlatformRegionFacet']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
 }>;
 
 export type PlatformSearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformSearchConnection'] = ResolversParentTypes['PlatformSearchConnection']> = ResolversObject<{
@@ -1326,7 +1328,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  instruments?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  instruments?: Resolver<Maybe<Array<ResolversTypes['Instrument']>>, ParentType, ContextType>;
   leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
@@ -1349,7 +1351,7 @@ export type ThreadResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Thread']> | FederationReferenceType, FederationReferenceType, ContextType>;
   closedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  enterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType>;
   lastMessageAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1,14 +1,7 @@
-import type { Database } from '@gzequip/kit';
+import { type Database, todayInGuizhou } from '@gzequip/kit';
 import DataLoader from 'dataloader';
 import type { Industry } from '../__generated__/resolvers-types.ts';
-import {
-  type CoverageCell,
-  CoverageModel,
-  coverageYear,
-  isCoverageCell,
-  isCoverageYear,
-  todayInShanghai,
-} from '../models/coverage.ts';
+import { type CoverageCell, CoverageModel, coverageYear, isCoverageCell, isCoverageYear } from '../models/coverage.ts';
 
 /** What the gateway sends to resolve a cell (its key). */
 export interface CoverageKey {
@@ -24,7 +17,7 @@ export class CoverageSource {
   constructor(db: Database) {
     const model = new CoverageModel(db);
     // One `today` for the whole request, so every cell judges credentials by the same day.
-    const today = todayInShanghai();
+    const today = todayInGuizhou();
     this.cellsOfYear = new DataLoader(async (years) => {
       const cells = await model.findCells(years, today);
       return years.map((year) => cells.filter((cell) => cell.year === year));

@@ -11,8 +11,3 @@ export function mustOperate(viewer: Claims, platformId: string, what: string): v
     throw appError(ErrorCode.FORBIDDEN, `Only the operators of platform ${platformId} and administrators may ${what}`);
   }
 }
-
-/** Today in the province (Asia/Shanghai, UTC+8), YYYY-MM-DD. */
-export function todayInGuizhou(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

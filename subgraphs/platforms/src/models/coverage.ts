@@ -1,4 +1,4 @@
-import { badUserInput, type Database, INDUSTRIES, REGIONS } from '@gzequip/kit';
+import { badUserInput, type Database, INDUSTRIES, REGIONS, todayInGuizhou } from '@gzequip/kit';
 import type { Industry } from '../__generated__/resolvers-types.ts';
 
 /** The years a coverage map may be asked for (service figures keep the same range). */
@@ -31,14 +31,9 @@ interface CoverageRow {
   basis: string | null;
 }
 
-/** Today in the province (Asia/Shanghai, UTC+8 all year), YYYY-MM-DD. */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The year asked for, or the province's current year; outside 2000–2100 is refused. */
 export function coverageYear(year: number | null | undefined, field = 'year'): number {
-  const chosen = year ?? Number(todayInShanghai().slice(0, 4));
+  const chosen = year ?? Number(todayInGuizhou().slice(0, 4));
   if (chosen < COVERAGE_YEARS.min || chosen > COVERAGE_YEARS.max) {
     throw badUserInput(field, `must be between ${COVERAGE_YEARS.min} and ${COVERAGE_YEARS.max}`);
   }

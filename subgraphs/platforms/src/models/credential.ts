@@ -17,11 +17,12 @@ import {
   isDate,
   notFound,
   runWrite,
+  todayInGuizhou,
   updateVersioned,
 } from '@gzequip/kit';
 import type { CredentialInput, CredentialKind, CredentialStatus } from '../__generated__/resolvers-types.ts';
 import { PLATFORM_LIMITS } from '../migrations/20261208000000_services_credentials_threads.ts';
-import { mustOperate, todayInGuizhou } from './access.ts';
+import { mustOperate } from './access.ts';
 
 interface CredentialRow {
   id: string;
