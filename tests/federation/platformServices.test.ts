@@ -103,6 +103,22 @@ describe('a platform’s services', () => {
       { bearer: operator },
     );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // Facets: each platform has one kind, so the kind counts add up to the total; the region facet
+    // ignores the region condition, so choosing another region shows what it would give.
+    const FACETED = `query ($text: String, $filter: PlatformSearchFilter) { searchPlatforms(text: $text, filter: $filter) {
+      totalCount facets { kind { count } region { region { code } count } industry { industry count } } } }`;
+    const faceted = await gatewayQuery<{
+      searchPlatforms: {
+        totalCount: number;
+        facets: { kind: { count: number }[]; region: { region: { code: string }; count: number }[] };
+      };
+    }>(FACETED, { text: '试验', filter: { regionCode: '520300' } });
+    expect(faceted.errors).toBeUndefined();
+    const { totalCount, facets } = faceted.data?.searchPlatforms ?? { totalCount: 0, facets: { kind: [], region: [] } };
+    expect(totalCount).toBeGreaterThan(0);
+    expect(facets.kind.reduce((sum, facet) => sum + facet.count, 0)).toBe(totalCount);
+    expect(facets.region.find((facet) => facet.region.code === '520300')?.count).toBe(totalCount);
+    expect(facets.region.length).toBeGreaterThan(1);
     const priced = await gatewayQuery<{ searchPlatforms: { edges: { node: { id: string } }[] } }>(SEARCH, {
       text: '交变湿热',
       filter: { servicePriceFen: { min: 35_000, max: 50_000 } },

@@ -122,6 +122,9 @@ describe('an SME asks a Zunyi testing platform about salt-spray testing', () => 
     expect(found.errors).toBeUndefined();
     const hits = found.data?.searchPlatforms.edges ?? [];
     expect(hits.length).toBeGreaterThan(0);
+    expect(found.data?.searchPlatforms.totalCount).toBe(hits.length);
+    // Every hit holds a CMA in force: the credential facet counts them all under CMA.
+    expect(found.data?.searchPlatforms.facets.credential.find((f) => f.kind === 'CMA')?.count).toBe(hits.length);
     for (const { node } of hits) {
       expect(node.region.code).toBe('520300');
       expect(node.accredited).toBe(true);

@@ -49,11 +49,11 @@ export async function facetSummary(
     facet.unnest
       ? `select ${i} as facet, v.value::text as value, count(*)::int as count
            from base, unnest(base.f${i}) as v(value) where ${others(i)} group by v.value`
-      : `select ${i}, f${i}::text, count(*)::int from base where ${others(i)} group by f${i}`,
+      : `select ${i} as facet, f${i}::text as value, count(*)::int as count from base where ${others(i)} group by f${i}`,
   );
   const rows = await db.raw<{ facet: number; value: string | null; count: number }>(
     `with base as (${base.sql})
-     ${[...parts, `select -1, null, count(*)::int from base where ${others(-1)}`].join('\n union all ')}
+     ${[...parts, `select -1 as facet, null as value, count(*)::int as count from base where ${others(-1)}`].join('\n union all ')}
      order by 1, 3 desc, 2`,
     base.bindings as Knex.RawBinding[],
   );
