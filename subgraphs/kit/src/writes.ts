@@ -82,7 +82,7 @@ export interface VersionedRow {
 }
 
 /** JSON with object keys in order: jsonb keeps no key order, so equal documents compare equal. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))

@@ -1,6 +1,7 @@
 import type { Claims, Database } from '@gzequip/kit';
 import { CoverageSource } from './dataSources/coverage.ts';
 import { OfferSource } from './dataSources/offers.ts';
+import { OrderSource } from './dataSources/orders.ts';
 import { PlatformSource } from './dataSources/platforms.ts';
 import { ThreadSource } from './dataSources/threads.ts';
 
@@ -9,6 +10,7 @@ export interface Context {
   platforms: PlatformSource;
   offers: OfferSource;
   threads: ThreadSource;
+  orders: OrderSource;
   coverage: CoverageSource;
 }
 
@@ -19,6 +21,7 @@ export function createContext(db: Database, claims: Claims): Context {
     platforms: new PlatformSource(db),
     offers: new OfferSource(db, claims),
     threads: new ThreadSource(db, claims),
+    orders: new OrderSource(db, claims),
     coverage: new CoverageSource(db),
   };
 }

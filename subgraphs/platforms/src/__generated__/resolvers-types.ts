@@ -7,7 +7,8 @@ import type { Credential as CredentialMapper, ServiceFigures as ServiceFiguresMa
 import type { PlatformSearchConnection as PlatformSearchConnectionMapper, PlatformRegionFacet as PlatformRegionFacetMapper } from '../models/search.ts';
 import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
-import type { Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, EntityRef as EntityRefMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
+import type { Quote as QuoteMapper, Order as OrderMapper, OrderConnection as OrderConnectionMapper } from '../models/order.ts';
+import type { EntityRef as EntityRefMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -40,6 +41,12 @@ export type AttachmentInput = {
   name: Scalars['String']['input'];
   /** http or https, at most 1,000 characters */
   url: Scalars['String']['input'];
+};
+
+/** An instrument booking, owned by the instruments subgraph. */
+export type Booking = {
+  __typename?: 'Booking';
+  id: Scalars['ID']['output'];
 };
 
 /** Something a platform can do, in words and as tags to filter on. */
@@ -244,14 +251,24 @@ export type MessageInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The enterprise accepts a quote still offered and valid: an order is placed for its amount. */
+  acceptQuote?: Maybe<Order>;
   /** The platform's operators (or an administrator) close a thread, saying why. */
   closeThread?: Maybe<Thread>;
   /** The caller's side has read the thread up to its latest message. */
   markThreadRead?: Maybe<Thread>;
+  /**
+   * Moves an order one step: the platform starts and delivers, the enterprise accepts or disputes
+   * (with a reason), either cancels a placed order, an administrator resolves a dispute (with a
+   * reason). Any other move is CONFLICT; a move that is the other side's is FORBIDDEN.
+   */
+  moveOrder?: Maybe<Order>;
   /** An enterprise's user opens an inquiry with a platform, with its first message. */
   openThread?: Maybe<Thread>;
   /** Either side posts a message to an open thread. */
   postMessage?: Maybe<Message>;
+  /** The platform's operators turn an open thread into a quote (the thread is then QUOTED). */
+  quoteThread?: Maybe<Quote>;
   /** Administrators: registers a platform. */
   registerPlatform?: Maybe<Platform>;
   /** A platform's operators withdraw a service (threads about it keep their history). */
@@ -265,6 +282,14 @@ export type Mutation = {
    * one; what the patch leaves out stays.
    */
   updatePlatform?: Maybe<Platform>;
+  /** The platform withdraws a quote not yet accepted. */
+  withdrawQuote?: Maybe<Quote>;
+};
+
+
+export type MutationAcceptQuoteArgs = {
+  quoteId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -280,6 +305,14 @@ export type MutationMarkThreadReadArgs = {
 };
 
 
+export type MutationMoveOrderArgs = {
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  to: OrderStatus;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationOpenThreadArgs = {
   input: OpenThreadInput;
 };
@@ -288,6 +321,13 @@ export type MutationOpenThreadArgs = {
 export type MutationPostMessageArgs = {
   input: MessageInput;
   threadId: Scalars['ID']['input'];
+};
+
+
+export type MutationQuoteThreadArgs = {
+  input: QuoteInput;
+  threadId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -324,6 +364,12 @@ export type MutationUpdatePlatformArgs = {
   version: Scalars['Int']['input'];
 };
 
+
+export type MutationWithdrawQuoteArgs = {
+  quoteId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
 export type OpenThreadInput = {
   attachments?: InputMaybe<Array<AttachmentInput>>;
   /** The first message: 1 to 4,000 characters */
@@ -339,10 +385,60 @@ export type OpenThreadInput = {
   subject: Scalars['String']['input'];
 };
 
+/** An order placed on a quote. Only the two parties and administrators see it, by every path. */
+export type Order = {
+  __typename?: 'Order';
+  amountFen: Scalars['Fen']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Why the enterprise disputes it */
+  disputeReason?: Maybe<Scalars['String']['output']>;
+  /** The ordering enterprise (null when the enterprises source is unavailable) */
+  enterprise?: Maybe<Enterprise>;
+  id: Scalars['ID']['output'];
+  platform: Platform;
+  quote: Quote;
+  /** What an administrator decided on a dispute */
+  resolution?: Maybe<Scalars['String']['output']>;
+  status: OrderStatus;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Ascending or descending (identical in every subgraph). */
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+export type OrderFilter = {
+  platformId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<OrderStatus>;
+};
+
+/**
+ * An order follows the work: PLACED → IN_PROGRESS → DELIVERED → ACCEPTED → SETTLED (settled by
+ * payment), or CANCELLED, or DISPUTED with a reason until an administrator resolves it.
+ */
+export type OrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'DISPUTED'
+  | 'IN_PROGRESS'
+  | 'PLACED'
+  | 'SETTLED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -602,6 +698,10 @@ export type Query = {
    * are. The instruments subgraph adds the instruments of each cell.
    */
   coverage?: Maybe<Array<CoverageCell>>;
+  /** An order the caller is a party to (or any, for administrators) */
+  order?: Maybe<Order>;
+  /** The caller's orders (an enterprise user's, an operator's platforms', all for administrators), newest first */
+  orders?: Maybe<OrderConnection>;
   platform?: Maybe<Platform>;
   /** Platforms removed after `since` (ISO 8601), oldest first. */
   platformRemovals?: Maybe<RemovalConnection>;
@@ -609,6 +709,8 @@ export type Query = {
   platformStats?: Maybe<Array<PlatformStatsRow>>;
   /** Platforms in `orderBy` order (id by default); `first` is at most 500. */
   platforms?: Maybe<PlatformConnection>;
+  /** A quote the caller is a party to (or any, for administrators) */
+  quote?: Maybe<Quote>;
   /**
    * Finds platforms by what they can do: the text in their names, capabilities and tags, services
    * and credential scopes (as a substring, and by trigram word similarity for three characters or
@@ -628,6 +730,18 @@ export type Query = {
 
 export type QueryCoverageArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -657,6 +771,11 @@ export type QueryPlatformsArgs = {
 };
 
 
+export type QueryQuoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySearchPlatformsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PlatformSearchFilter>;
@@ -681,6 +800,50 @@ export type QueryThreadsArgs = {
   filter?: InputMaybe<ThreadFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * A platform's price for what an enterprise asked on a thread. Only the two parties and
+ * administrators see it, by every path.
+ */
+export type Quote = {
+  __typename?: 'Quote';
+  amountFen: Scalars['Fen']['output'];
+  /** The instrument booking it prices, if any */
+  booking?: Maybe<Booking>;
+  createdAt: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** The enterprise it is for (null when the enterprises source is unavailable) */
+  enterprise?: Maybe<Enterprise>;
+  id: Scalars['ID']['output'];
+  /** The order placed on it, once accepted */
+  order?: Maybe<Order>;
+  platform: Platform;
+  service?: Maybe<Service>;
+  status: QuoteStatus;
+  thread?: Maybe<Thread>;
+  /** YYYY-MM-DD, the last day it can be accepted */
+  validUntil: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type QuoteInput = {
+  /** The whole price, 1 fen or more */
+  amountFen: Scalars['Fen']['input'];
+  /** An instrument booking the quote prices */
+  bookingId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 2,000 characters: what is done, for what */
+  description: Scalars['String']['input'];
+  /** A service of the platform (the thread's, if left out) */
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** YYYY-MM-DD, today or later */
+  validUntil: Scalars['String']['input'];
+};
+
+export type QuoteStatus =
+  | 'ACCEPTED'
+  | 'OFFERED'
+  /** Taken back by the platform, or its service withdrawn */
+  | 'WITHDRAWN';
 
 /** A region, owned by the enterprises subgraph. */
 export type Region = {
@@ -797,6 +960,8 @@ export type Thread = {
   /** The caller's side (null for an administrator reading it) */
   mySide?: Maybe<ThreadSide>;
   platform: Platform;
+  /** The quote it was turned into */
+  quote?: Maybe<Quote>;
   /** The service it is about, if any */
   service?: Maybe<Service>;
   status: ThreadStatus;
@@ -931,7 +1096,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   CoverageCell: CoverageCell;
   Enterprise: Enterprise;
+  Order: Order;
   Platform: Platform;
+  Quote: Quote;
   Region: Region;
   Service: Service;
   Thread: Thread;
@@ -945,9 +1112,15 @@ export type FederationReferenceTypes = ResolversObject<{
   Enterprise:
     ( { __typename: 'Enterprise' }
     & GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}> );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
   Platform:
     ( { __typename: 'Platform' }
     & GraphQLRecursivePick<FederationTypes['Platform'], {"id":true}> );
+  Quote:
+    ( { __typename: 'Quote' }
+    & GraphQLRecursivePick<FederationTypes['Quote'], {"id":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
@@ -966,6 +1139,8 @@ export type ResolversTypes = ResolversObject<{
   Attachment: ResolverTypeWrapper<Attachment>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttachmentInput: AttachmentInput;
+  Booking: ResolverTypeWrapper<EntityRefMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Capability: ResolverTypeWrapper<CapabilityMapper>;
   CapabilityInput: CapabilityInput;
   Change: ResolverTypeWrapper<ChangeMapper>;
@@ -974,7 +1149,6 @@ export type ResolversTypes = ResolversObject<{
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   CoverageCell: ResolverTypeWrapper<CoverageCellMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Credential: ResolverTypeWrapper<CredentialMapper>;
   CredentialInput: CredentialInput;
   CredentialKind: CredentialKind;
@@ -992,7 +1166,12 @@ export type ResolversTypes = ResolversObject<{
   MessageInput: MessageInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenThreadInput: OpenThreadInput;
+  Order: ResolverTypeWrapper<OrderMapper>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionMapper>;
   OrderDirection: OrderDirection;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderFilter: OrderFilter;
+  OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Platform: ResolverTypeWrapper<PlatformMapper>;
   PlatformConnection: ResolverTypeWrapper<PlatformConnectionMapper>;
@@ -1017,6 +1196,9 @@ export type ResolversTypes = ResolversObject<{
   PlatformSearchOrderField: PlatformSearchOrderField;
   PlatformStatsRow: ResolverTypeWrapper<PlatformStatsRowMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quote: ResolverTypeWrapper<QuoteMapper>;
+  QuoteInput: QuoteInput;
+  QuoteStatus: QuoteStatus;
   Region: ResolverTypeWrapper<RegionRefMapper>;
   Removal: ResolverTypeWrapper<RemovalMapper>;
   RemovalConnection: ResolverTypeWrapper<RemovalConnectionMapper>;
@@ -1038,6 +1220,8 @@ export type ResolversParentTypes = ResolversObject<{
   Attachment: Attachment;
   String: Scalars['String']['output'];
   AttachmentInput: AttachmentInput;
+  Booking: EntityRefMapper;
+  ID: Scalars['ID']['output'];
   Capability: CapabilityMapper;
   CapabilityInput: CapabilityInput;
   Change: ChangeMapper;
@@ -1046,7 +1230,6 @@ export type ResolversParentTypes = ResolversObject<{
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   CoverageCell: CoverageCellMapper;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   Credential: CredentialMapper;
   CredentialInput: CredentialInput;
   Enterprise: EntityRefMapper;
@@ -1061,6 +1244,10 @@ export type ResolversParentTypes = ResolversObject<{
   MessageInput: MessageInput;
   Mutation: Record<PropertyKey, never>;
   OpenThreadInput: OpenThreadInput;
+  Order: OrderMapper;
+  OrderConnection: OrderConnectionMapper;
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFilter: OrderFilter;
   PageInfo: PageInfo;
   Platform: PlatformMapper;
   PlatformConnection: PlatformConnectionMapper;
@@ -1081,6 +1268,8 @@ export type ResolversParentTypes = ResolversObject<{
   PlatformSearchOrder: PlatformSearchOrder;
   PlatformStatsRow: PlatformStatsRowMapper;
   Query: Record<PropertyKey, never>;
+  Quote: QuoteMapper;
+  QuoteInput: QuoteInput;
   Region: RegionRefMapper;
   Removal: RemovalMapper;
   RemovalConnection: RemovalConnectionMapper;
@@ -1097,6 +1286,10 @@ export type ResolversParentTypes = ResolversObject<{
 export type AttachmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type CapabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Capability'] = ResolversParentTypes['Capability']> = ResolversObject<{
@@ -1192,15 +1385,45 @@ export type MessageEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptQuote?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationAcceptQuoteArgs, 'quoteId' | 'version'>>;
   closeThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationCloseThreadArgs, 'reason' | 'threadId' | 'version'>>;
   markThreadRead?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationMarkThreadReadArgs, 'threadId'>>;
+  moveOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationMoveOrderArgs, 'orderId' | 'to' | 'version'>>;
   openThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationOpenThreadArgs, 'input'>>;
   postMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'input' | 'threadId'>>;
+  quoteThread?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<MutationQuoteThreadArgs, 'input' | 'threadId' | 'version'>>;
   registerPlatform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<MutationRegisterPlatformArgs, 'input'>>;
   removeService?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveServiceArgs, 'id' | 'version'>>;
   saveCredential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<MutationSaveCredentialArgs, 'input' | 'platformId'>>;
   saveService?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<MutationSaveServiceArgs, 'input' | 'platformId'>>;
   updatePlatform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<MutationUpdatePlatformArgs, 'id' | 'input' | 'version'>>;
+  withdrawQuote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<MutationWithdrawQuoteArgs, 'quoteId' | 'version'>>;
+}>;
+
+export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1291,14 +1514,34 @@ export type PlatformStatsRowResolvers<ContextType = Context, ParentType extends 
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   coverage?: Resolver<Maybe<Array<ResolversTypes['CoverageCell']>>, ParentType, ContextType, Partial<QueryCoverageArgs>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
   platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<QueryPlatformArgs, 'id'>>;
   platformRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryPlatformRemovalsArgs, 'first' | 'since'>>;
   platformStats?: Resolver<Maybe<Array<ResolversTypes['PlatformStatsRow']>>, ParentType, ContextType, RequireFields<QueryPlatformStatsArgs, 'groupBy'>>;
   platforms?: Resolver<Maybe<ResolversTypes['PlatformConnection']>, ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first'>>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<QueryQuoteArgs, 'id'>>;
   searchPlatforms?: Resolver<Maybe<ResolversTypes['PlatformSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchPlatformsArgs, 'first'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'id'>>;
   threads?: Resolver<Maybe<ResolversTypes['ThreadConnection']>, ParentType, ContextType, RequireFields<QueryThreadsArgs, 'first'>>;
+}>;
+
+export type QuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Quote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['QuoteStatus'], ParentType, ContextType>;
+  thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
@@ -1358,6 +1601,7 @@ export type ThreadResolvers<ContextType = Context, ParentType extends ResolversP
   messages?: Resolver<Maybe<ResolversTypes['MessageConnection']>, ParentType, ContextType, RequireFields<ThreadMessagesArgs, 'first'>>;
   mySide?: Resolver<Maybe<ResolversTypes['ThreadSide']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ThreadStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1379,6 +1623,7 @@ export type ThreadEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Attachment?: AttachmentResolvers<ContextType>;
+  Booking?: BookingResolvers<ContextType>;
   Capability?: CapabilityResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
@@ -1393,6 +1638,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
   PlatformConnection?: PlatformConnectionResolvers<ContextType>;
@@ -1406,6 +1654,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PlatformSearchEdge?: PlatformSearchEdgeResolvers<ContextType>;
   PlatformStatsRow?: PlatformStatsRowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Quote?: QuoteResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   RemovalConnection?: RemovalConnectionResolvers<ContextType>;

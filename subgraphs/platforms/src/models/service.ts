@@ -204,6 +204,21 @@ export class ServiceModel {
       mustOperate(viewer, current.platform_id, 'withdraw its services');
       if (current.version !== version) throw staleVersion('Service', id, current.version, version);
       await tx.table('thread').where({ service_id: id }).update({ service_id: null });
+      // What is no longer offered cannot be ordered: its open quotes are withdrawn.
+      const offered = (await tx.table('quote').where({ service_id: id, status: 'OFFERED' }).forUpdate()) as {
+        id: string;
+        version: number;
+      }[];
+      for (const quote of offered) {
+        await updateVersioned(
+          tx,
+          { table: 'quote', typename: 'Quote' },
+          quote.id,
+          quote.version,
+          { status: 'WITHDRAWN' },
+          viewer,
+        );
+      }
       await deleteVersioned<ServiceRow>(tx, SERVICE, id, viewer);
       return true;
     });

@@ -68,6 +68,7 @@ export interface Thread {
   instrumentId: string | null;
   status: ThreadStatus;
   closedReason: string | null;
+  quoteId: string | null;
   enterpriseReadTo: number;
   platformReadTo: number;
   lastMessageAt: string | null;
@@ -138,6 +139,7 @@ export function toThread(row: ThreadRow): Thread {
     instrumentId: row.instrument_id,
     status: row.status as ThreadStatus,
     closedReason: row.closed_reason,
+    quoteId: row.quote_id,
     enterpriseReadTo: Number(row.enterprise_read_to),
     platformReadTo: Number(row.platform_read_to),
     lastMessageAt: row.last_message_at === null ? null : instant(row.last_message_at),

@@ -20,4 +20,20 @@ export const Mutation: MutationResolvers = {
   postMessage: (_root, { threadId, input }, { threads }) => threads.post(threadId, input),
   markThreadRead: (_root, { threadId }, { threads }) => threads.markRead(threadId),
   closeThread: (_root, { threadId, version, reason }, { threads }) => threads.close(threadId, version, reason),
+  quoteThread: (_root, { threadId, version, input }, { orders }) => {
+    versionRead(version);
+    return orders.quote(threadId, version, input);
+  },
+  acceptQuote: (_root, { quoteId, version }, { orders }) => {
+    versionRead(version);
+    return orders.accept(quoteId, version);
+  },
+  withdrawQuote: (_root, { quoteId, version }, { orders }) => {
+    versionRead(version);
+    return orders.withdraw(quoteId, version);
+  },
+  moveOrder: (_root, { orderId, version, to, reason }, { orders }) => {
+    versionRead(version);
+    return orders.move(orderId, version, to, reason);
+  },
 };

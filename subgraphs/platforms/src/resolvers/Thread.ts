@@ -13,6 +13,7 @@ export const Thread: ThreadResolvers = {
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
   service: ({ serviceId }, _args, { offers }) => (serviceId ? offers.serviceById.load(serviceId) : null),
   instrument: ({ instrumentId }) => (instrumentId ? { id: instrumentId } : null),
+  quote: ({ quoteId }, _args, { orders }) => (quoteId ? orders.quoteById.load(quoteId) : null),
   mySide: (thread, _args, { claims }) => {
     const part = partOf(claims, thread);
     return part === 'ADMIN' ? null : part;
