@@ -85,6 +85,7 @@ async function startSubgraphs(): Promise<void> {
       db,
       signingSecret: env.SUBGRAPH_SIGNING_SECRET,
       port,
+      env,
     });
     closers.unshift(async () => {
       await server.close();

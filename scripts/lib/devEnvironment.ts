@@ -24,12 +24,14 @@ export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE;
 export interface DevSecrets {
   JWT_SECRET: string;
   SUBGRAPH_SIGNING_SECRET: string;
+  /** What the payment provider signs its callbacks with (`pnpm pay:simulate` reads it too). */
+  PAYMENT_CALLBACK_SECRET: string;
 }
 
 /**
  * Secrets for a development run: those in the environment, else ones generated once per
  * checkout into .data/dev-secrets.json (never committed), so tokens from `pnpm dev-token` keep
- * working across restarts. Production sets both in the environment.
+ * working across restarts. Production sets them in the environment.
  */
 export function devSecrets(): DevSecrets {
   const file = `${dataRoot}/dev-secrets.json`;
@@ -39,8 +41,10 @@ export function devSecrets(): DevSecrets {
     JWT_SECRET: process.env.JWT_SECRET || stored.JWT_SECRET || randomBytes(32).toString('base64url'),
     SUBGRAPH_SIGNING_SECRET:
       process.env.SUBGRAPH_SIGNING_SECRET || stored.SUBGRAPH_SIGNING_SECRET || randomBytes(32).toString('base64url'),
+    PAYMENT_CALLBACK_SECRET:
+      process.env.PAYMENT_CALLBACK_SECRET || stored.PAYMENT_CALLBACK_SECRET || randomBytes(32).toString('base64url'),
   };
-  if (!stored.JWT_SECRET || !stored.SUBGRAPH_SIGNING_SECRET) {
+  if (!stored.JWT_SECRET || !stored.SUBGRAPH_SIGNING_SECRET || !stored.PAYMENT_CALLBACK_SECRET) {
     mkdirSync(dataRoot, { recursive: true });
     writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }

@@ -116,6 +116,8 @@ describe('--help', () => {
     ['demo-data'],
     ['import:instruments'],
     ['export:instruments'],
+    ['reconcile'],
+    ['pay:simulate'],
   ])('pnpm %s --help prints its usage and runs nothing', async (command, separator) => {
     const { stdout } = await run('pnpm', ['--silent', command, ...(separator ? [separator] : []), '--help'], {
       cwd: repoRoot,

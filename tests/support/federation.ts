@@ -29,6 +29,8 @@ import { subgraphs } from '../../scripts/lib/devEnvironment.ts';
 
 export const JWT_SECRET = 'test-jwt-secret-0123456789abcdefghijklmnop';
 export const SIGNING_SECRET = 'test-subgraph-signing-secret-0123456789abcdef';
+/** What the simulated payment provider signs callbacks with in tests. */
+export const PAYMENT_CALLBACK_SECRET = 'test-payment-callback-secret-0123456789abcdef';
 const ISSUER = DEFAULT_JWT_ISSUER;
 const AUDIENCE = DEFAULT_JWT_AUDIENCE;
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -53,7 +55,12 @@ export function federation(): Promise<Federation> {
         await fresh.close();
       }
       const db = await prepareDatabase(subgraph, { url });
-      const server = await serveSubgraph(subgraph, { db, signingSecret: SIGNING_SECRET, port: 0 });
+      const server = await serveSubgraph(subgraph, {
+        db,
+        signingSecret: SIGNING_SECRET,
+        port: 0,
+        env: { ...process.env, PAYMENT_CALLBACK_SECRET },
+      });
       running[subgraph.name] = { server, db };
     }
     const gateway = await startGateway(gatewayConfig(running));

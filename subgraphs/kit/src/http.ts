@@ -69,6 +69,11 @@ export function jsonBody(
   });
 }
 
+/** The body as raw bytes (a signature is over exactly what was sent), with a size limit. */
+export function rawBody(limitBytes: number, type = 'application/json'): express.RequestHandler {
+  return express.raw({ limit: limitBytes, type });
+}
+
 interface BodyParserError extends Error {
   type?: string;
   status?: number;

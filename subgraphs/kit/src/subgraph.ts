@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { Express } from 'express';
 import { type GraphQLSchema, parse } from 'graphql';
 import type { Knex } from 'knex';
 import { Database, IN_MEMORY } from './database.ts';
@@ -18,7 +19,12 @@ export interface SubgraphDefinition<TContext extends object = object> {
   /** Loads the demo data into an empty database; leaves a database that has data alone. */
   seed(db: Database): Promise<void>;
   createContext(db: Database, claims: Claims): TContext;
+  /** Endpoints besides GraphQL, configured from the environment. */
+  routes?: SubgraphRoutes;
 }
+
+/** Mounts a subgraph's own endpoints (not GraphQL: the gateway does not pass through them). */
+export type SubgraphRoutes = (app: Express, services: { db: Database; logger: Logger; env: NodeJS.ProcessEnv }) => void;
 
 /** Apollo's resolver map type, which @apollo/subgraph does not export by name. */
 type SubgraphResolverMap = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers'];
@@ -34,6 +40,7 @@ export interface SubgraphSources<TContext extends object> {
   /** `{ table: rows[] }` inserted into an empty database. */
   demoData: URL;
   createContext(db: Database, claims: Claims): TContext;
+  routes?: SubgraphRoutes;
 }
 
 /** Builds a definition from a subgraph's files: schema first, resolvers from codegen. */
@@ -50,6 +57,7 @@ export function defineSubgraph<TContext extends object>(
       await seedIfEmpty(db, readSeedFile(sources.demoData));
     },
     createContext: sources.createContext,
+    ...(sources.routes ? { routes: sources.routes } : {}),
   };
 }
 
@@ -91,12 +99,22 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   logger?: Logger;
+  /** Where the subgraph's own endpoints read their settings (secrets); the process's by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function serveSubgraph<TContext extends object>(
   definition: SubgraphDefinition<TContext>,
-  { db, signingSecret, port = definition.defaultPort, host, logger = createLogger(definition.name) }: ServeOptions,
+  {
+    db,
+    signingSecret,
+    port = definition.defaultPort,
+    host,
+    logger = createLogger(definition.name),
+    env = process.env,
+  }: ServeOptions,
 ): Promise<RunningServer> {
+  const { routes } = definition;
   return startSubgraphServer({
     name: definition.name,
     schema: definition.schema,
@@ -108,6 +126,7 @@ export function serveSubgraph<TContext extends object>(
     healthCheck: async () => {
       await db.raw('select 1');
     },
+    ...(routes ? { routes: (app: Express) => routes(app, { db, logger, env }) } : {}),
   });
 }
 
@@ -141,6 +160,7 @@ export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.Pr
     ...(port ? { port: Number(port) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     logger,
+    env,
   });
   let stopping = false;
   // Every signal is handled (a second Ctrl-C relayed by pnpm must not kill a shutdown half-way).

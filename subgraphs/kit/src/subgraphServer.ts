@@ -35,6 +35,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   logger: Logger;
   /** Throws when the subgraph cannot serve (its database is unreachable). */
   healthCheck: () => Promise<void>;
+  /** Endpoints besides GraphQL a subgraph serves itself (a payment provider's callbacks). */
+  routes?: (app: express.Express) => void;
 }
 
 export interface RunningServer {
@@ -109,6 +111,7 @@ export async function startSubgraphServer<TContext extends object>(
       },
     }),
   );
+  options.routes?.(app);
   app.all('/graphql', (req, res) => {
     res.setHeader('allow', 'POST');
     sendGraphQLError(res, 405, `The ${name} subgraph answers POST only, not ${req.method}`, ErrorCode.BAD_REQUEST);

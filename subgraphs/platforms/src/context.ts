@@ -1,5 +1,6 @@
 import type { Claims, Database } from '@gzequip/kit';
 import { CoverageSource } from './dataSources/coverage.ts';
+import { MoneySource } from './dataSources/money.ts';
 import { OfferSource } from './dataSources/offers.ts';
 import { OrderSource } from './dataSources/orders.ts';
 import { PlatformSource } from './dataSources/platforms.ts';
@@ -11,6 +12,7 @@ export interface Context {
   offers: OfferSource;
   threads: ThreadSource;
   orders: OrderSource;
+  money: MoneySource;
   coverage: CoverageSource;
 }
 
@@ -22,6 +24,7 @@ export function createContext(db: Database, claims: Claims): Context {
     offers: new OfferSource(db, claims),
     threads: new ThreadSource(db, claims),
     orders: new OrderSource(db, claims),
+    money: new MoneySource(db, claims),
     coverage: new CoverageSource(db),
   };
 }

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '@gzequip/kit';
 import { createContext } from './context.ts';
 import { migrations } from './migrations/index.ts';
+import { paymentRoutes } from './payments/callbackRoute.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const platforms = defineSubgraph({
@@ -11,4 +12,5 @@ export const platforms = defineSubgraph({
   migrations,
   demoData: new URL('./seed/demo-data.json', import.meta.url),
   createContext,
+  routes: paymentRoutes,
 });

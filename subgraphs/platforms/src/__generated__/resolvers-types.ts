@@ -8,6 +8,9 @@ import type { PlatformSearchConnection as PlatformSearchConnectionMapper, Platfo
 import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
 import type { Quote as QuoteMapper, Order as OrderMapper, OrderConnection as OrderConnectionMapper } from '../models/order.ts';
+import type { Payment as PaymentMapper, Redemption as RedemptionMapper } from '../models/payment.ts';
+import type { Voucher as VoucherMapper, VoucherScheme as VoucherSchemeMapper } from '../models/voucher.ts';
+import type { Reconciliation as ReconciliationMapper } from '../models/reconcile.ts';
 import type { EntityRef as EntityRefMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -27,6 +30,12 @@ export type Scalars = {
    */
   Fen: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AccountKindBalance = {
+  __typename?: 'AccountKindBalance';
+  balanceFen: Scalars['Float']['output'];
+  kind: Scalars['String']['output'];
 };
 
 /** A file a message refers to, by URL (the graph does not store files). */
@@ -160,6 +169,12 @@ export type CredentialStatus =
   /** Valid from a day still to come */
   | 'NOT_YET_VALID';
 
+export type Discrepancy = {
+  __typename?: 'Discrepancy';
+  orderId: Scalars['ID']['output'];
+  problem: Scalars['String']['output'];
+};
+
 export type Enterprise = {
   __typename?: 'Enterprise';
   id: Scalars['ID']['output'];
@@ -253,8 +268,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The enterprise accepts a quote still offered and valid: an order is placed for its amount. */
   acceptQuote?: Maybe<Order>;
+  /** An enterprise's user applies for a voucher of a year's scheme (one a year). */
+  applyForVoucher?: Maybe<Voucher>;
+  /** The platform claims the voucher's share of a settled payment. */
+  claimRedemption?: Maybe<Redemption>;
   /** The platform's operators (or an administrator) close a thread, saying why. */
   closeThread?: Maybe<Thread>;
+  /** Administrators approve a redemption claim (paid to the platform) or reject it with a reason (back to the voucher). */
+  decideRedemption?: Maybe<Redemption>;
+  /** Administrators grant (up to what was asked) or, without grantedFen and with a reason, reject. */
+  decideVoucher?: Maybe<Voucher>;
   /** The caller's side has read the thread up to its latest message. */
   markThreadRead?: Maybe<Thread>;
   /**
@@ -265,6 +288,15 @@ export type Mutation = {
   moveOrder?: Maybe<Order>;
   /** An enterprise's user opens an inquiry with a platform, with its first message. */
   openThread?: Maybe<Thread>;
+  /** Administrators open a year's voucher scheme. */
+  openVoucherScheme?: Maybe<VoucherScheme>;
+  /**
+   * The ordering enterprise pays an accepted order: with `voucherId`, the scheme's share is spent
+   * from the voucher at once; the rest is paid through the provider, whose signed callback settles
+   * the order. The same `idempotencyKey` again answers the same payment; with another request it
+   * is CONFLICT.
+   */
+  payOrder?: Maybe<Payment>;
   /** Either side posts a message to an open thread. */
   postMessage?: Maybe<Message>;
   /** The platform's operators turn an open thread into a quote (the thread is then QUOTED). */
@@ -293,10 +325,39 @@ export type MutationAcceptQuoteArgs = {
 };
 
 
+export type MutationApplyForVoucherArgs = {
+  requestedFen: Scalars['Fen']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationClaimRedemptionArgs = {
+  paymentId: Scalars['ID']['input'];
+};
+
+
 export type MutationCloseThreadArgs = {
   reason: Scalars['String']['input'];
   threadId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationDecideRedemptionArgs = {
+  approve: Scalars['Boolean']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  redemptionId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationDecideVoucherArgs = {
+  grantedFen?: InputMaybe<Scalars['Fen']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+  voucherId: Scalars['ID']['input'];
 };
 
 
@@ -315,6 +376,18 @@ export type MutationMoveOrderArgs = {
 
 export type MutationOpenThreadArgs = {
   input: OpenThreadInput;
+};
+
+
+export type MutationOpenVoucherSchemeArgs = {
+  input: VoucherSchemeInput;
+};
+
+
+export type MutationPayOrderArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  voucherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -370,6 +443,12 @@ export type MutationWithdrawQuoteArgs = {
   version: Scalars['Int']['input'];
 };
 
+export type NegativeVoucher = {
+  __typename?: 'NegativeVoucher';
+  balanceFen: Scalars['Float']['output'];
+  voucherId: Scalars['ID']['output'];
+};
+
 export type OpenThreadInput = {
   attachments?: InputMaybe<Array<AttachmentInput>>;
   /** The first message: 1 to 4,000 characters */
@@ -395,6 +474,8 @@ export type Order = {
   /** The ordering enterprise (null when the enterprises source is unavailable) */
   enterprise?: Maybe<Enterprise>;
   id: Scalars['ID']['output'];
+  /** Its payments, oldest first (a failed one may be followed by another) */
+  payments: Array<Payment>;
   platform: Platform;
   quote: Quote;
   /** What an administrator decided on a dispute */
@@ -445,6 +526,28 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** How an order is paid: the voucher's share and the cash the provider confirms. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** What the SME pays through the provider (0 when the voucher covers it all) */
+  cashFen: Scalars['Fen']['output'];
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The platform's claim on the voucher's share */
+  redemption?: Maybe<Redemption>;
+  status: PaymentStatus;
+  succeededAt?: Maybe<Scalars['String']['output']>;
+  voucher?: Maybe<Voucher>;
+  voucherFen: Scalars['Fen']['output'];
+};
+
+export type PaymentStatus =
+  /** The provider refused it: the voucher's share came back, the order can be paid again */
+  | 'FAILED'
+  /** The voucher's share is spent; the rest waits for the provider's confirmation */
+  | 'PENDING'
+  | 'SUCCEEDED';
 
 /** A public service platform for advanced equipment manufacturing. */
 export type Platform = {
@@ -711,6 +814,8 @@ export type Query = {
   platforms?: Maybe<PlatformConnection>;
   /** A quote the caller is a party to (or any, for administrators) */
   quote?: Maybe<Quote>;
+  /** Administrators: the ledger's trial balance and every order whose payments and ledger disagree */
+  reconciliation?: Maybe<Reconciliation>;
   /**
    * Finds platforms by what they can do: the text in their names, capabilities and tags, services
    * and credential scopes (as a substring, and by trigram word similarity for three characters or
@@ -725,6 +830,10 @@ export type Query = {
    * platforms, all for administrators; latest message first.
    */
   threads?: Maybe<ThreadConnection>;
+  /** A voucher of the caller's enterprise (any, for administrators) */
+  voucher?: Maybe<Voucher>;
+  /** The voucher schemes, latest first */
+  voucherSchemes?: Maybe<Array<VoucherScheme>>;
 };
 
 
@@ -801,6 +910,11 @@ export type QueryThreadsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryVoucherArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /**
  * A platform's price for what an enterprise asked on a thread. Only the two parties and
  * administrators see it, by every path.
@@ -844,6 +958,35 @@ export type QuoteStatus =
   | 'OFFERED'
   /** Taken back by the platform, or its service withdrawn */
   | 'WITHDRAWN';
+
+/**
+ * The ledger held against the orders: its total (zero when every transaction balances), each
+ * account kind's balance, and every order whose payment and entries disagree — in a sound system,
+ * none.
+ */
+export type Reconciliation = {
+  __typename?: 'Reconciliation';
+  byAccountKind: Array<AccountKindBalance>;
+  discrepancies: Array<Discrepancy>;
+  ledgerTotalFen: Scalars['Float']['output'];
+  negativeVouchers: Array<NegativeVoucher>;
+  unbalancedTransactions: Array<Scalars['ID']['output']>;
+};
+
+/** A platform's claim on the voucher's share of a payment. */
+export type Redemption = {
+  __typename?: 'Redemption';
+  amountFen: Scalars['Fen']['output'];
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  status: RedemptionStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type RedemptionStatus =
+  | 'APPROVED'
+  | 'CLAIMED'
+  | 'REJECTED';
 
 /** A region, owned by the enterprises subgraph. */
 export type Region = {
@@ -1013,6 +1156,55 @@ export type ThreadStatus =
   /** Turned into a quote (the settlement work adds quotes) */
   | 'QUOTED';
 
+/** An SME's voucher for a year: what it asked, what it was granted, and what is left (from the ledger). */
+export type Voucher = {
+  __typename?: 'Voucher';
+  /** What is left to spend: the sum of its ledger entries */
+  balanceFen: Scalars['Fen']['output'];
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** The SME (null when the enterprises source is unavailable) */
+  enterprise?: Maybe<Enterprise>;
+  grantedFen?: Maybe<Scalars['Fen']['output']>;
+  id: Scalars['ID']['output'];
+  requestedFen: Scalars['Fen']['output'];
+  schemeYear: Scalars['Int']['output'];
+  status: VoucherStatus;
+  version: Scalars['Int']['output'];
+};
+
+/** An innovation voucher scheme (创新券) for a year: its rules, as data. */
+export type VoucherScheme = {
+  __typename?: 'VoucherScheme';
+  /** The share of an order a voucher covers */
+  coveredSharePercent: Scalars['Int']['output'];
+  open: Scalars['Boolean']['output'];
+  perOrderCapFen: Scalars['Fen']['output'];
+  /** The platform kinds whose services qualify */
+  qualifyingKinds: Array<PlatformKind>;
+  /** Orders up to this amount are covered whole */
+  smallOrderFen: Scalars['Fen']['output'];
+  year: Scalars['Int']['output'];
+  /** The most one SME is granted in the year */
+  yearlyCapFen: Scalars['Fen']['output'];
+};
+
+export type VoucherSchemeInput = {
+  /** 1 to 100 */
+  coveredSharePercent: Scalars['Int']['input'];
+  perOrderCapFen: Scalars['Fen']['input'];
+  qualifyingKinds: Array<PlatformKind>;
+  /** 0 to perOrderCapFen */
+  smallOrderFen?: InputMaybe<Scalars['Fen']['input']>;
+  year: Scalars['Int']['input'];
+  /** Not under perOrderCapFen */
+  yearlyCapFen: Scalars['Fen']['input'];
+};
+
+export type VoucherStatus =
+  | 'APPLIED'
+  | 'GRANTED'
+  | 'REJECTED';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1102,6 +1294,7 @@ export type FederationTypes = ResolversObject<{
   Region: Region;
   Service: Service;
   Thread: Thread;
+  Voucher: Voucher;
 }>;
 
 /** Mapping of federation reference types */
@@ -1130,14 +1323,19 @@ export type FederationReferenceTypes = ResolversObject<{
   Thread:
     ( { __typename: 'Thread' }
     & GraphQLRecursivePick<FederationTypes['Thread'], {"id":true}> );
+  Voucher:
+    ( { __typename: 'Voucher' }
+    & GraphQLRecursivePick<FederationTypes['Voucher'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Attachment: ResolverTypeWrapper<Attachment>;
+  AccountKindBalance: ResolverTypeWrapper<AccountKindBalance>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   Booking: ResolverTypeWrapper<EntityRefMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1153,6 +1351,7 @@ export type ResolversTypes = ResolversObject<{
   CredentialInput: CredentialInput;
   CredentialKind: CredentialKind;
   CredentialStatus: CredentialStatus;
+  Discrepancy: ResolverTypeWrapper<Discrepancy>;
   Enterprise: ResolverTypeWrapper<EntityRefMapper>;
   Fen: ResolverTypeWrapper<Scalars['Fen']['output']>;
   FenRange: FenRange;
@@ -1165,6 +1364,7 @@ export type ResolversTypes = ResolversObject<{
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageInput: MessageInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NegativeVoucher: ResolverTypeWrapper<NegativeVoucher>;
   OpenThreadInput: OpenThreadInput;
   Order: ResolverTypeWrapper<OrderMapper>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionMapper>;
@@ -1173,6 +1373,8 @@ export type ResolversTypes = ResolversObject<{
   OrderFilter: OrderFilter;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Payment: ResolverTypeWrapper<PaymentMapper>;
+  PaymentStatus: PaymentStatus;
   Platform: ResolverTypeWrapper<PlatformMapper>;
   PlatformConnection: ResolverTypeWrapper<PlatformConnectionMapper>;
   PlatformCredentialFacet: ResolverTypeWrapper<PlatformCredentialFacet>;
@@ -1190,7 +1392,6 @@ export type ResolversTypes = ResolversObject<{
   PlatformRegionFacet: ResolverTypeWrapper<PlatformRegionFacetMapper>;
   PlatformSearchConnection: ResolverTypeWrapper<PlatformSearchConnectionMapper>;
   PlatformSearchEdge: ResolverTypeWrapper<Omit<PlatformSearchEdge, 'node'> & { node: ResolversTypes['Platform'] }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlatformSearchFilter: PlatformSearchFilter;
   PlatformSearchOrder: PlatformSearchOrder;
   PlatformSearchOrderField: PlatformSearchOrderField;
@@ -1199,6 +1400,9 @@ export type ResolversTypes = ResolversObject<{
   Quote: ResolverTypeWrapper<QuoteMapper>;
   QuoteInput: QuoteInput;
   QuoteStatus: QuoteStatus;
+  Reconciliation: ResolverTypeWrapper<ReconciliationMapper>;
+  Redemption: ResolverTypeWrapper<RedemptionMapper>;
+  RedemptionStatus: RedemptionStatus;
   Region: ResolverTypeWrapper<RegionRefMapper>;
   Removal: ResolverTypeWrapper<RemovalMapper>;
   RemovalConnection: ResolverTypeWrapper<RemovalConnectionMapper>;
@@ -1213,12 +1417,18 @@ export type ResolversTypes = ResolversObject<{
   ThreadFilter: ThreadFilter;
   ThreadSide: ThreadSide;
   ThreadStatus: ThreadStatus;
+  Voucher: ResolverTypeWrapper<VoucherMapper>;
+  VoucherScheme: ResolverTypeWrapper<VoucherSchemeMapper>;
+  VoucherSchemeInput: VoucherSchemeInput;
+  VoucherStatus: VoucherStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Attachment: Attachment;
+  AccountKindBalance: AccountKindBalance;
+  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  Attachment: Attachment;
   AttachmentInput: AttachmentInput;
   Booking: EntityRefMapper;
   ID: Scalars['ID']['output'];
@@ -1232,6 +1442,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Credential: CredentialMapper;
   CredentialInput: CredentialInput;
+  Discrepancy: Discrepancy;
   Enterprise: EntityRefMapper;
   Fen: Scalars['Fen']['output'];
   FenRange: FenRange;
@@ -1243,12 +1454,14 @@ export type ResolversParentTypes = ResolversObject<{
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   MessageInput: MessageInput;
   Mutation: Record<PropertyKey, never>;
+  NegativeVoucher: NegativeVoucher;
   OpenThreadInput: OpenThreadInput;
   Order: OrderMapper;
   OrderConnection: OrderConnectionMapper;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFilter: OrderFilter;
   PageInfo: PageInfo;
+  Payment: PaymentMapper;
   Platform: PlatformMapper;
   PlatformConnection: PlatformConnectionMapper;
   PlatformCredentialFacet: PlatformCredentialFacet;
@@ -1263,13 +1476,14 @@ export type ResolversParentTypes = ResolversObject<{
   PlatformRegionFacet: PlatformRegionFacetMapper;
   PlatformSearchConnection: PlatformSearchConnectionMapper;
   PlatformSearchEdge: Omit<PlatformSearchEdge, 'node'> & { node: ResolversParentTypes['Platform'] };
-  Float: Scalars['Float']['output'];
   PlatformSearchFilter: PlatformSearchFilter;
   PlatformSearchOrder: PlatformSearchOrder;
   PlatformStatsRow: PlatformStatsRowMapper;
   Query: Record<PropertyKey, never>;
   Quote: QuoteMapper;
   QuoteInput: QuoteInput;
+  Reconciliation: ReconciliationMapper;
+  Redemption: RedemptionMapper;
   Region: RegionRefMapper;
   Removal: RemovalMapper;
   RemovalConnection: RemovalConnectionMapper;
@@ -1281,6 +1495,14 @@ export type ResolversParentTypes = ResolversObject<{
   ThreadConnection: ThreadConnectionMapper;
   ThreadEdge: Omit<ThreadEdge, 'node'> & { node: ResolversParentTypes['Thread'] };
   ThreadFilter: ThreadFilter;
+  Voucher: VoucherMapper;
+  VoucherScheme: VoucherSchemeMapper;
+  VoucherSchemeInput: VoucherSchemeInput;
+}>;
+
+export type AccountKindBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountKindBalance'] = ResolversParentTypes['AccountKindBalance']> = ResolversObject<{
+  balanceFen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AttachmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = ResolversObject<{
@@ -1344,6 +1566,11 @@ export type CredentialResolvers<ContextType = Context, ParentType extends Resolv
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type DiscrepancyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Discrepancy'] = ResolversParentTypes['Discrepancy']> = ResolversObject<{
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1386,10 +1613,16 @@ export type MessageEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptQuote?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationAcceptQuoteArgs, 'quoteId' | 'version'>>;
+  applyForVoucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<MutationApplyForVoucherArgs, 'requestedFen' | 'year'>>;
+  claimRedemption?: Resolver<Maybe<ResolversTypes['Redemption']>, ParentType, ContextType, RequireFields<MutationClaimRedemptionArgs, 'paymentId'>>;
   closeThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationCloseThreadArgs, 'reason' | 'threadId' | 'version'>>;
+  decideRedemption?: Resolver<Maybe<ResolversTypes['Redemption']>, ParentType, ContextType, RequireFields<MutationDecideRedemptionArgs, 'approve' | 'idempotencyKey' | 'redemptionId' | 'version'>>;
+  decideVoucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<MutationDecideVoucherArgs, 'idempotencyKey' | 'version' | 'voucherId'>>;
   markThreadRead?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationMarkThreadReadArgs, 'threadId'>>;
   moveOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<MutationMoveOrderArgs, 'orderId' | 'to' | 'version'>>;
   openThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationOpenThreadArgs, 'input'>>;
+  openVoucherScheme?: Resolver<Maybe<ResolversTypes['VoucherScheme']>, ParentType, ContextType, RequireFields<MutationOpenVoucherSchemeArgs, 'input'>>;
+  payOrder?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationPayOrderArgs, 'idempotencyKey' | 'orderId'>>;
   postMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'input' | 'threadId'>>;
   quoteThread?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<MutationQuoteThreadArgs, 'input' | 'threadId' | 'version'>>;
   registerPlatform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<MutationRegisterPlatformArgs, 'input'>>;
@@ -1400,6 +1633,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdrawQuote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<MutationWithdrawQuoteArgs, 'quoteId' | 'version'>>;
 }>;
 
+export type NegativeVoucherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeVoucher'] = ResolversParentTypes['NegativeVoucher']> = ResolversObject<{
+  balanceFen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  voucherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -1407,6 +1645,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1429,6 +1668,17 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  cashFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  redemption?: Resolver<Maybe<ResolversTypes['Redemption']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  succeededAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  voucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType>;
+  voucherFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
 }>;
 
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform'], FederationReferenceType extends FederationReferenceTypes['Platform'] = FederationReferenceTypes['Platform']> = ResolversObject<{
@@ -1521,10 +1771,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   platformStats?: Resolver<Maybe<Array<ResolversTypes['PlatformStatsRow']>>, ParentType, ContextType, RequireFields<QueryPlatformStatsArgs, 'groupBy'>>;
   platforms?: Resolver<Maybe<ResolversTypes['PlatformConnection']>, ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first'>>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<QueryQuoteArgs, 'id'>>;
+  reconciliation?: Resolver<Maybe<ResolversTypes['Reconciliation']>, ParentType, ContextType>;
   searchPlatforms?: Resolver<Maybe<ResolversTypes['PlatformSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchPlatformsArgs, 'first'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'id'>>;
   threads?: Resolver<Maybe<ResolversTypes['ThreadConnection']>, ParentType, ContextType, RequireFields<QueryThreadsArgs, 'first'>>;
+  voucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<QueryVoucherArgs, 'id'>>;
+  voucherSchemes?: Resolver<Maybe<Array<ResolversTypes['VoucherScheme']>>, ParentType, ContextType>;
 }>;
 
 export type QuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
@@ -1541,6 +1794,22 @@ export type QuoteResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['QuoteStatus'], ParentType, ContextType>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reconciliation'] = ResolversParentTypes['Reconciliation']> = ResolversObject<{
+  byAccountKind?: Resolver<Array<ResolversTypes['AccountKindBalance']>, ParentType, ContextType>;
+  discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
+  ledgerTotalFen?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  negativeVouchers?: Resolver<Array<ResolversTypes['NegativeVoucher']>, ParentType, ContextType>;
+  unbalancedTransactions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RedemptionStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1621,7 +1890,31 @@ export type ThreadEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Thread'], ParentType, ContextType>;
 }>;
 
+export type VoucherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Voucher'] = ResolversParentTypes['Voucher'], FederationReferenceType extends FederationReferenceTypes['Voucher'] = FederationReferenceTypes['Voucher']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Voucher']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  balanceFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  grantedFen?: Resolver<Maybe<ResolversTypes['Fen']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  schemeYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VoucherStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VoucherSchemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherScheme'] = ResolversParentTypes['VoucherScheme']> = ResolversObject<{
+  coveredSharePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  perOrderCapFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  qualifyingKinds?: Resolver<Array<ResolversTypes['PlatformKind']>, ParentType, ContextType>;
+  smallOrderFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yearlyCapFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccountKindBalance?: AccountKindBalanceResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   Capability?: CapabilityResolvers<ContextType>;
@@ -1630,6 +1923,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   CoverageCell?: CoverageCellResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
+  Discrepancy?: DiscrepancyResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Fen?: GraphQLScalarType;
   FieldChange?: FieldChangeResolvers<ContextType>;
@@ -1638,10 +1932,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NegativeVoucher?: NegativeVoucherResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
   PlatformConnection?: PlatformConnectionResolvers<ContextType>;
   PlatformCredentialFacet?: PlatformCredentialFacetResolvers<ContextType>;
@@ -1655,6 +1951,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PlatformStatsRow?: PlatformStatsRowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;
+  Reconciliation?: ReconciliationResolvers<ContextType>;
+  Redemption?: RedemptionResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   RemovalConnection?: RemovalConnectionResolvers<ContextType>;
@@ -1664,5 +1962,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Thread?: ThreadResolvers<ContextType>;
   ThreadConnection?: ThreadConnectionResolvers<ContextType>;
   ThreadEdge?: ThreadEdgeResolvers<ContextType>;
+  Voucher?: VoucherResolvers<ContextType>;
+  VoucherScheme?: VoucherSchemeResolvers<ContextType>;
 }>;
 

@@ -42,6 +42,8 @@ export interface LedgerRequest {
   kind: string;
   memo?: string | null;
   idempotencyKey: string;
+  /** The order the money moves for, if any (reconciliation holds orders against it). */
+  orderId?: string | null;
   lines: readonly LedgerLine[];
   /** What the caller asked for, as it asked: a replay must ask the same. Defaults to the lines. */
   request?: unknown;
@@ -146,8 +148,8 @@ export class Ledger {
     const s = `"${this.tx.schema}"`;
     // Waits for a concurrent holder of the key to finish; then either this one books, or the key is taken.
     const inserted = await this.tx.raw<{ id: string }>(
-      `insert into ${s}.ledger_transaction (id, kind, memo, idempotency_key, request_hash, created_by)
-       values (?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
+      `insert into ${s}.ledger_transaction (id, kind, memo, idempotency_key, request_hash, created_by, order_id)
+       values (?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
       [
         `txn-${randomUUID().replaceAll('-', '').slice(0, 16)}`,
         request.kind,
@@ -155,6 +157,7 @@ export class Ledger {
         request.idempotencyKey,
         hash,
         by.userId ?? by.role,
+        request.orderId ?? null,
       ],
     );
     const [booked] = inserted;

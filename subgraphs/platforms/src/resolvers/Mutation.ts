@@ -32,6 +32,18 @@ export const Mutation: MutationResolvers = {
     versionRead(version);
     return orders.withdraw(quoteId, version);
   },
+  payOrder: (_root, { orderId, idempotencyKey, voucherId }, { money }) => money.pay(orderId, idempotencyKey, voucherId),
+  openVoucherScheme: (_root, { input }, { money }) => money.openScheme(input),
+  applyForVoucher: (_root, { year, requestedFen }, { money }) => money.apply(year, requestedFen),
+  decideVoucher: (_root, { voucherId, version, idempotencyKey, grantedFen, reason }, { money }) => {
+    versionRead(version);
+    return money.decideVoucher(voucherId, version, idempotencyKey, grantedFen, reason);
+  },
+  claimRedemption: (_root, { paymentId }, { money }) => money.claim(paymentId),
+  decideRedemption: (_root, { redemptionId, version, approve, idempotencyKey, reason }, { money }) => {
+    versionRead(version);
+    return money.decideRedemption(redemptionId, version, approve, idempotencyKey, reason);
+  },
   moveOrder: (_root, { orderId, version, to, reason }, { orders }) => {
     versionRead(version);
     return orders.move(orderId, version, to, reason);

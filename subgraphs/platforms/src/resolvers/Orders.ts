@@ -1,5 +1,10 @@
 import { notFound } from '@gzequip/kit';
-import type { OrderResolvers, QuoteResolvers } from '../__generated__/resolvers-types.ts';
+import type {
+  OrderResolvers,
+  PaymentResolvers,
+  QuoteResolvers,
+  VoucherResolvers,
+} from '../__generated__/resolvers-types.ts';
 
 export const Quote: QuoteResolvers = {
   // Through the same rule as `quote(id)`: anyone not a party gets null, _entities included.
@@ -29,4 +34,16 @@ export const Order: OrderResolvers = {
     return platform;
   },
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
+  payments: ({ id }, _args, { money }) => money.paymentsOfOrder.load(id),
+};
+
+export const Payment: PaymentResolvers = {
+  voucher: ({ voucherId }, _args, { money }) => (voucherId ? money.voucherById.load(voucherId) : null),
+  redemption: ({ id }, _args, { money }) => money.redemptionOfPayment.load(id),
+};
+
+export const Voucher: VoucherResolvers = {
+  __resolveReference: ({ id }, { money }) => money.voucherById.load(id),
+  enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
+  balanceFen: ({ id }, _args, { money }) => money.voucherBalance.load(id),
 };

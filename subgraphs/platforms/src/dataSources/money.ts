@@ -1,0 +1,92 @@
+import { alignByKey, appError, type Claims, type Database, ErrorCode, groupByKey, Role } from '@gzequip/kit';
+import DataLoader from 'dataloader';
+import type { VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
+import { type Payment, PaymentModel, type Redemption } from '../models/payment.ts';
+import { type Reconciliation, reconcile } from '../models/reconcile.ts';
+import { type Voucher, VoucherModel, type VoucherScheme } from '../models/voucher.ts';
+
+/** Per request and caller: payments, vouchers and redemptions, batched; and the money-moving mutations. */
+export class MoneySource {
+  private readonly payments: PaymentModel;
+  private readonly vouchers: VoucherModel;
+  readonly paymentsOfOrder: DataLoader<string, Payment[]>;
+  readonly voucherById: DataLoader<string, Voucher | null>;
+  readonly voucherBalance: DataLoader<string, number>;
+  readonly redemptionOfPayment: DataLoader<string, Redemption | null>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly viewer: Claims,
+  ) {
+    const payments = new PaymentModel(db);
+    const vouchers = new VoucherModel(db);
+    this.payments = payments;
+    this.vouchers = vouchers;
+    // Reached only through an order the caller may see.
+    this.paymentsOfOrder = new DataLoader(async (ids) =>
+      groupByKey(ids, await payments.paymentsOfOrders(ids), (p) => p.orderId),
+    );
+    this.voucherById = new DataLoader(async (ids) =>
+      alignByKey(ids, await vouchers.findByIds(ids, viewer), (v) => v.id),
+    );
+    this.voucherBalance = new DataLoader(async (ids) => {
+      const balances = await vouchers.balances(ids);
+      return ids.map((id) => balances.get(id) ?? 0);
+    });
+    this.redemptionOfPayment = new DataLoader(async (ids) =>
+      alignByKey(ids, await payments.redemptionsOfPayments(ids), (r) => r.paymentId),
+    );
+  }
+
+  schemes(): Promise<VoucherScheme[]> {
+    return this.vouchers.schemes();
+  }
+
+  reconciliation(): Promise<Reconciliation> {
+    if (this.viewer.role !== Role.ADMIN) {
+      throw appError(ErrorCode.FORBIDDEN, 'Only administrators of the department read the reconciliation');
+    }
+    return reconcile(this.db);
+  }
+
+  pay(orderId: string, idempotencyKey: string, voucherId: string | null | undefined): Promise<Payment> {
+    return this.payments.pay(orderId, voucherId ?? null, idempotencyKey, this.viewer);
+  }
+
+  openScheme(input: VoucherSchemeInput): Promise<VoucherScheme> {
+    return this.vouchers.openScheme(input, this.viewer);
+  }
+
+  apply(year: number, requestedFen: number): Promise<Voucher> {
+    return this.vouchers.apply(year, requestedFen, this.viewer);
+  }
+
+  decideVoucher(
+    voucherId: string,
+    version: number,
+    idempotencyKey: string,
+    grantedFen: number | null | undefined,
+    reason: string | null | undefined,
+  ): Promise<Voucher> {
+    return this.vouchers.decide(
+      voucherId,
+      version,
+      { grantedFen: grantedFen ?? null, reason: reason ?? null, idempotencyKey },
+      this.viewer,
+    );
+  }
+
+  claim(paymentId: string): Promise<Redemption> {
+    return this.payments.claim(paymentId, this.viewer);
+  }
+
+  decideRedemption(
+    redemptionId: string,
+    version: number,
+    approve: boolean,
+    idempotencyKey: string,
+    reason: string | null | undefined,
+  ): Promise<Redemption> {
+    return this.payments.decide(redemptionId, version, approve, reason ?? null, idempotencyKey, this.viewer);
+  }
+}

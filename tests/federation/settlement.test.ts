@@ -1,0 +1,419 @@
+/**
+ * Settling money through the gateway, as the people involved would: the department opens a
+ * voucher scheme and grants an SME a voucher; the SME gets a quote on a thread for salt-spray
+ * testing, orders, pays 60% with the voucher and the rest through the (simulated) provider's
+ * signed callback; the ledger balances, the voucher drops by exactly its share, the order is
+ * settled and reconciliation finds nothing. On PostgreSQL the parallel requests really race.
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Role } from '@gzequip/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimulatedPaymentProvider } from '../../subgraphs/platforms/src/payments/simulator.ts';
+import {
+  database,
+  federation,
+  gatewayQuery,
+  PAYMENT_CALLBACK_SECRET,
+  subgraphUrl,
+  token,
+} from '../support/federation.ts';
+
+const SME = 'ent-028';
+const THIRD = 'ent-040';
+const PLATFORM = 'plt-06';
+const SERVICE = 'svc-023';
+// A year of its own, so that the scheme and its vouchers are this file's alone.
+const YEAR = 2099;
+
+let sme: string;
+let third: string;
+let operator: string;
+let admin: string;
+let provider: SimulatedPaymentProvider;
+const threads: string[] = [];
+
+interface Versioned {
+  id: string;
+  version: number;
+  status: string;
+}
+
+interface PaymentAnswer {
+  id: string;
+  status: string;
+  voucherFen: number;
+  cashFen: number;
+}
+
+const PAY = `mutation ($orderId: ID!, $key: String!, $voucherId: ID) {
+  payOrder(orderId: $orderId, idempotencyKey: $key, voucherId: $voucherId) { id status voucherFen cashFen } }`;
+const RECONCILIATION = `{ reconciliation { ledgerTotalFen unbalancedTransactions negativeVouchers { voucherId balanceFen }
+  discrepancies { orderId problem } byAccountKind { kind balanceFen } } }`;
+const VOUCHER = 'query ($id: ID!) { voucher(id: $id) { id status grantedFen balanceFen } }';
+
+async function ok<T>(query: string, variables: Record<string, unknown>, bearer: string): Promise<T> {
+  const answer = await gatewayQuery<T>(query, variables, { bearer });
+  expect(answer.errors).toBeUndefined();
+  return answer.data as T;
+}
+
+/** An order of `amountFen` for salt-spray testing, quoted, placed, worked, delivered and accepted. */
+async function acceptedOrder(amountFen: number): Promise<Versioned> {
+  const { openThread: thread } = await ok<{ openThread: Versioned }>(
+    `mutation ($input: OpenThreadInput!) { openThread(input: $input) { id version status } }`,
+    { input: { platformId: PLATFORM, serviceId: SERVICE, subject: '盐雾试验委托', body: '请报价。' } },
+    sme,
+  );
+  threads.push(thread.id);
+  const { quoteThread: quote } = await ok<{ quoteThread: Versioned }>(
+    `mutation ($threadId: ID!, $version: Int!, $input: QuoteInput!) {
+      quoteThread(threadId: $threadId, version: $version, input: $input) { id version status } }`,
+    {
+      threadId: thread.id,
+      version: thread.version,
+      input: {
+        description: '中性盐雾试验，含CMA报告',
+        amountFen,
+        validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      },
+    },
+    operator,
+  );
+  let { acceptQuote: order } = await ok<{ acceptQuote: Versioned }>(
+    'mutation ($id: ID!, $version: Int!) { acceptQuote(quoteId: $id, version: $version) { id version status } }',
+    { id: quote.id, version: quote.version },
+    sme,
+  );
+  for (const [to, bearer] of [
+    ['IN_PROGRESS', operator],
+    ['DELIVERED', operator],
+    ['ACCEPTED', sme],
+  ] as const) {
+    order = (
+      await ok<{ moveOrder: Versioned }>(
+        `mutation ($id: ID!, $version: Int!, $to: OrderStatus!) { moveOrder(orderId: $id, version: $version, to: $to) { id version status } }`,
+        { id: order.id, version: order.version, to },
+        bearer,
+      )
+    ).moveOrder;
+  }
+  return order;
+}
+
+async function grantedVoucher(enterpriseToken: string, grantedFen: number): Promise<string> {
+  const { applyForVoucher } = await ok<{ applyForVoucher: Versioned }>(
+    'mutation ($year: Int!, $fen: Fen!) { applyForVoucher(year: $year, requestedFen: $fen) { id version status } }',
+    { year: YEAR, fen: grantedFen },
+    enterpriseToken,
+  );
+  const { decideVoucher } = await ok<{ decideVoucher: Versioned }>(
+    `mutation ($id: ID!, $version: Int!, $key: String!, $fen: Fen) {
+      decideVoucher(voucherId: $id, version: $version, idempotencyKey: $key, grantedFen: $fen) { id version status } }`,
+    { id: applyForVoucher.id, version: applyForVoucher.version, key: randomUUID(), fen: grantedFen },
+    admin,
+  );
+  expect(decideVoucher.status).toBe('GRANTED');
+  return decideVoucher.id;
+}
+
+async function reconciliation() {
+  return (
+    await ok<{
+      reconciliation: {
+        ledgerTotalFen: number;
+        unbalancedTransactions: string[];
+        negativeVouchers: unknown[];
+        discrepancies: { orderId: string; problem: string }[];
+      };
+    }>(RECONCILIATION, {}, admin)
+  ).reconciliation;
+}
+
+beforeAll(async () => {
+  sme = await token({ role: Role.ENTERPRISE_USER, sub: 'settlement-sme', enterpriseId: SME });
+  third = await token({ role: Role.ENTERPRISE_USER, sub: 'settlement-third', enterpriseId: THIRD });
+  operator = await token({ role: Role.PLATFORM_OPERATOR, sub: 'operator-plt-06', platformIds: [PLATFORM] });
+  admin = await token({ role: Role.ADMIN, sub: 'department-finance' });
+  provider = new SimulatedPaymentProvider(new URL(await subgraphUrl('platforms')).origin, PAYMENT_CALLBACK_SECRET);
+  await ok(
+    `mutation ($input: VoucherSchemeInput!) { openVoucherScheme(input: $input) { year } }`,
+    {
+      input: {
+        year: YEAR,
+        coveredSharePercent: 60,
+        perOrderCapFen: 5_000_000,
+        yearlyCapFen: 20_000_000,
+        smallOrderFen: 0,
+        qualifyingKinds: ['TESTING_CERTIFICATION', 'INSTRUMENT_SHARING'],
+      },
+    },
+    admin,
+  );
+});
+
+afterAll(async () => {
+  // The ledger never forgets; this file's rows stay in the test database with the rest of it.
+  expect(threads.length).toBeGreaterThan(0);
+});
+
+describe('an SME pays for salt-spray testing, 60% with a voucher', () => {
+  it('settles the order once, the voucher drops by its share, and the ledger balances', async () => {
+    const voucherId = await grantedVoucher(sme, 1_000_000);
+    const order = await acceptedOrder(60_000);
+    const key = randomUUID();
+    const { payOrder: payment } = await ok<{ payOrder: PaymentAnswer }>(
+      PAY,
+      { orderId: order.id, key, voucherId },
+      sme,
+    );
+    expect(payment).toMatchObject({ status: 'PENDING', voucherFen: 36_000, cashFen: 24_000 });
+    const { voucher } = await ok<{ voucher: { balanceFen: number } }>(VOUCHER, { id: voucherId }, sme);
+    expect(voucher.balanceFen).toBe(1_000_000 - 36_000);
+
+    // The provider confirms; it delivers the same event ten times, and a second event besides.
+    const eventId = `evt-${randomUUID()}`;
+    const deliveries = await Promise.all(
+      Array.from({ length: 10 }, () => provider.deliver({ eventId, paymentId: payment.id, amountFen: 24_000 })),
+    );
+    expect(deliveries.every((delivery) => delivery.status === 200)).toBe(true);
+    expect(deliveries.filter((delivery) => (delivery.body as { duplicate: boolean }).duplicate)).toHaveLength(9);
+    expect((await provider.deliver({ paymentId: payment.id, amountFen: 24_000 })).body).toMatchObject({
+      duplicate: true,
+    });
+
+    const { order: settled } = await ok<{
+      order: { status: string; payments: { status: string; voucherFen: number; cashFen: number }[] };
+    }>('query ($id: ID!) { order(id: $id) { status payments { status voucherFen cashFen } } }', { id: order.id }, sme);
+    expect(settled).toEqual({
+      status: 'SETTLED',
+      payments: [{ status: 'SUCCEEDED', voucherFen: 36_000, cashFen: 24_000 }],
+    });
+    expect((await ok<{ voucher: { balanceFen: number } }>(VOUCHER, { id: voucherId }, sme)).voucher.balanceFen).toBe(
+      1_000_000 - 36_000,
+    );
+    const db = await database('platforms');
+    const entries = (await db
+      .table('ledger_entry as e')
+      .join('ledger_transaction as t', 't.id', 'e.transaction_id')
+      .where('t.order_id', order.id)
+      .select('t.kind', 'e.account_id', 'e.amount_fen')) as { kind: string; account_id: string; amount_fen: string }[];
+    expect(entries.filter((entry) => entry.kind === 'PAYMENT')).toHaveLength(2);
+    expect(entries.filter((entry) => entry.kind === 'SETTLEMENT')).toHaveLength(2);
+    expect(entries.reduce((sum, entry) => sum + Number(entry.amount_fen), 0)).toBe(0);
+    const platformGot = entries
+      .filter((entry) => entry.account_id === `platform:${PLATFORM}`)
+      .reduce((sum, entry) => sum + Number(entry.amount_fen), 0);
+    expect(platformGot).toBe(24_000);
+
+    // The platform claims the voucher's share; the department approves it.
+    const { claimRedemption } = await ok<{ claimRedemption: Versioned & { amountFen: number } }>(
+      `mutation ($id: ID!) { claimRedemption(paymentId: $id) { id version status amountFen } }`,
+      { id: payment.id },
+      operator,
+    );
+    expect(claimRedemption).toMatchObject({ status: 'CLAIMED', amountFen: 36_000 });
+    const approve = `mutation ($id: ID!, $version: Int!, $key: String!) {
+      decideRedemption(redemptionId: $id, version: $version, approve: true, idempotencyKey: $key) { status } }`;
+    const approveKey = randomUUID();
+    const approved = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        gatewayQuery<{ decideRedemption: { status: string } }>(
+          approve,
+          { id: claimRedemption.id, version: claimRedemption.version, key: approveKey },
+          { bearer: admin },
+        ),
+      ),
+    );
+    expect(approved.map((answer) => answer.data?.decideRedemption.status)).toEqual([
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+    ]);
+    const [received] = (await db
+      .table('ledger_entry')
+      .where({ account_id: `platform:${PLATFORM}` })
+      .whereIn('transaction_id', db.table('ledger_transaction').select('id').where({ order_id: order.id }))
+      .sum({ total: 'amount_fen' })) as { total: string }[];
+    expect(Number(received?.total)).toBe(60_000);
+
+    const report = await reconciliation();
+    expect(report).toMatchObject({
+      ledgerTotalFen: 0,
+      unbalancedTransactions: [],
+      negativeVouchers: [],
+      discrepancies: [],
+    });
+  });
+
+  it('refuses an unsigned, tampered, stale or mismatched callback, booking nothing', async () => {
+    const order = await acceptedOrder(10_000);
+    const { payOrder: payment } = await ok<{ payOrder: PaymentAnswer }>(
+      PAY,
+      { orderId: order.id, key: randomUUID() },
+      sme,
+    );
+    expect(payment).toMatchObject({ status: 'PENDING', voucherFen: 0, cashFen: 10_000 });
+    for (const delivery of ['unsigned', 'tampered', 'stale'] as const) {
+      const refused = await provider.deliver({ paymentId: payment.id, amountFen: 10_000 }, delivery);
+      expect(refused.status).toBe(401);
+    }
+    const wrong = await provider.deliver({ paymentId: payment.id, amountFen: 9_999 });
+    expect(wrong.status).toBe(400);
+    const db = await database('platforms');
+    expect(await db.table('ledger_transaction').where({ order_id: order.id }).first()).toBeUndefined();
+    expect(await db.table('payment').where({ id: payment.id }).first('status')).toEqual({ status: 'PENDING' });
+    // A failed payment leaves the order to be paid again.
+    const failed = await provider.deliver({ paymentId: payment.id, amountFen: 10_000, outcome: 'FAILED' });
+    expect(failed.body).toMatchObject({ duplicate: false, status: 'FAILED' });
+    const again = await ok<{ payOrder: PaymentAnswer }>(PAY, { orderId: order.id, key: randomUUID() }, sme);
+    expect(again.payOrder.status).toBe('PENDING');
+  });
+});
+
+describe('money under concurrency', () => {
+  it('never overdraws a voucher under 20 parallel spends', async () => {
+    const other = await token({ role: Role.ENTERPRISE_USER, sub: 'settlement-sme-2', enterpriseId: 'ent-049' });
+    const saved = sme;
+    sme = other;
+    try {
+      const voucherId = await grantedVoucher(other, 100_000);
+      const orders = [];
+      for (let i = 0; i < 20; i++) orders.push(await acceptedOrder(20_000)); // 12,000 fen of voucher each
+      const answers = await Promise.all(
+        orders.map((order) =>
+          gatewayQuery<{ payOrder: PaymentAnswer }>(
+            PAY,
+            { orderId: order.id, key: randomUUID(), voucherId },
+            { bearer: other },
+          ),
+        ),
+      );
+      const spent = answers.filter((answer) => answer.data?.payOrder);
+      const refused = answers.filter((answer) => answer.errors);
+      expect(spent).toHaveLength(8); // 8 × 12,000 ≤ 100,000 < 9 × 12,000
+      for (const answer of refused) expect(answer.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const { voucher } = await ok<{ voucher: { balanceFen: number } }>(VOUCHER, { id: voucherId }, other);
+      expect(voucher.balanceFen).toBe(100_000 - 8 * 12_000);
+    } finally {
+      sme = saved;
+    }
+    const report = await reconciliation();
+    expect(report).toMatchObject({
+      ledgerTotalFen: 0,
+      unbalancedTransactions: [],
+      negativeVouchers: [],
+      discrepancies: [],
+    });
+  });
+
+  it('makes one payment and one set of entries of one idempotency key sent ten times at once', async () => {
+    const voucherId = await grantedVoucher(third, 500_000);
+    const saved = sme;
+    sme = third;
+    try {
+      const order = await acceptedOrder(50_000);
+      const key = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          gatewayQuery<{ payOrder: PaymentAnswer }>(PAY, { orderId: order.id, key, voucherId }, { bearer: third }),
+        ),
+      );
+      expect(answers.every((answer) => !answer.errors)).toBe(true);
+      expect(new Set(answers.map((answer) => answer.data?.payOrder.id)).size).toBe(1);
+      const db = await database('platforms');
+      const [row] = (await db.table('ledger_transaction').where({ order_id: order.id }).count({ count: '*' })) as {
+        count: string;
+      }[];
+      expect(Number(row?.count)).toBe(1);
+      const reused = await gatewayQuery(PAY, { orderId: order.id, key, voucherId: null }, { bearer: third });
+      expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    } finally {
+      sme = saved;
+    }
+  });
+});
+
+describe('money is the parties’ only, and bad requests move none', () => {
+  it('hides payments, vouchers and the reconciliation from anyone else', async () => {
+    const order = await acceptedOrder(30_000);
+    const key = randomUUID();
+    await ok(PAY, { orderId: order.id, key }, sme);
+    const peek = await gatewayQuery<{ order: unknown }>(
+      'query ($id: ID!) { order(id: $id) { payments { cashFen } } }',
+      { id: order.id },
+      { bearer: third },
+    );
+    expect(peek.data?.order).toBeNull();
+    const paying = await gatewayQuery(PAY, { orderId: order.id, key: randomUUID() }, { bearer: third });
+    expect(paying.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const bearer of [sme, operator, third]) {
+      const report = await gatewayQuery(RECONCILIATION, {}, { bearer });
+      expect(report.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses negative, fractional and too-short requests, and paying before the work is accepted', async () => {
+    const placed = await ok<{ openThread: Versioned }>(
+      `mutation ($input: OpenThreadInput!) { openThread(input: $input) { id version status } }`,
+      { input: { platformId: PLATFORM, subject: '询价', body: '请报价。' } },
+      sme,
+    );
+    threads.push(placed.openThread.id);
+    const order = await acceptedOrder(40_000);
+    const short = await gatewayQuery(PAY, { orderId: order.id, key: 'short' }, { bearer: sme });
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    for (const requestedFen of [-100, 10.5]) {
+      const applied = await gatewayQuery(
+        'mutation ($fen: Fen!) { applyForVoucher(year: 2099, requestedFen: $fen) { id } }',
+        { fen: requestedFen },
+        { bearer: operator },
+      );
+      expect(applied.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const db = await database('platforms');
+    expect(await db.table('payment').where({ order_id: order.id }).first()).toBeUndefined();
+  });
+});
+
+describe('the command-line tools', () => {
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const script = (name: string, args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, PAYMENT_CALLBACK_SECRET },
+    });
+
+  it('pay:simulate confirms a payment as the provider would, and reconcile finds everything agreeing', async () => {
+    const order = await acceptedOrder(15_000);
+    const { payOrder: payment } = await ok<{ payOrder: PaymentAnswer }>(
+      PAY,
+      { orderId: order.id, key: randomUUID() },
+      sme,
+    );
+    const platformsOrigin = new URL(await subgraphUrl('platforms')).origin;
+    const simulated = await script('pay-simulate', [
+      '--payment',
+      payment.id,
+      '--amount',
+      '15000',
+      '--times',
+      '3',
+      '--url',
+      platformsOrigin,
+    ]);
+    expect(simulated.stdout).toMatch(/delivery 1: HTTP 200 .*"duplicate":false/);
+    expect(simulated.stdout).toMatch(/delivery 3: HTTP 200 .*"duplicate":true/);
+    const { order: settled } = await ok<{ order: { status: string } }>(
+      'query ($id: ID!) { order(id: $id) { status } }',
+      { id: order.id },
+      sme,
+    );
+    expect(settled.status).toBe('SETTLED');
+    const { gateway } = await federation();
+    const reconciled = await script('reconcile', ['--url', gateway.url, '--token', admin]);
+    expect(reconciled.stdout).toContain('Reconciled: every order agrees with its payments and the ledger.');
+  });
+});
