@@ -70,6 +70,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     Redemption: '../models/payment.ts#Redemption',
     Voucher: '../models/voucher.ts#Voucher',
     VoucherScheme: '../models/voucher.ts#VoucherScheme',
+    VoucherStatsRow: '../models/voucher.ts#VoucherStatsRow',
     Reconciliation: '../models/reconcile.ts#Reconciliation',
     Booking: '@gzequip/kit#EntityRef',
     Change: '@gzequip/kit#Change',

@@ -161,6 +161,14 @@ afterAll(async () => {
 
 describe('an SME pays for salt-spray testing, 60% with a voucher', () => {
   it('settles the order once, the voucher drops by its share, and the ledger balances', async () => {
+    // The SME finds an accredited salt-spray service.
+    const found = await ok<{ searchPlatforms: { edges: { node: { id: string; services: { id: string }[] } }[] } }>(
+      `{ searchPlatforms(text: "盐雾", filter: { accreditedBy: CMA }) { edges { node { id services { id } } } } }`,
+      {},
+      sme,
+    );
+    const platform = found.searchPlatforms.edges.find((edge) => edge.node.id === PLATFORM)?.node;
+    expect(platform?.services.map((service) => service.id)).toContain(SERVICE);
     const voucherId = await grantedVoucher(sme, 1_000_000);
     const order = await acceptedOrder(60_000);
     const key = randomUUID();
@@ -245,6 +253,26 @@ describe('an SME pays for salt-spray testing, 60% with a voucher', () => {
       unbalancedTransactions: [],
       negativeVouchers: [],
       discrepancies: [],
+    });
+
+    // The department's figures: granted, spent and redeemed, by year and platform (no SME named).
+    const figures = await gatewayQuery<{
+      voucherSchemes: { year: number; vouchersGranted: number; grantedFen: number }[];
+      voucherStats: { year: number; platform: { id: string }; orders: number; spentFen: number; redeemedFen: number }[];
+    }>(`{ voucherSchemes { year vouchersGranted grantedFen }
+          voucherStats(groupBy: [YEAR, PLATFORM]) { year platform { id } orders spentFen redeemedFen } }`);
+    expect(figures.errors).toBeUndefined();
+    expect(figures.data?.voucherSchemes.find((scheme) => scheme.year === YEAR)).toEqual({
+      year: YEAR,
+      vouchersGranted: 1,
+      grantedFen: 1_000_000,
+    });
+    expect(figures.data?.voucherStats.find((row) => row.year === YEAR && row.platform.id === PLATFORM)).toEqual({
+      year: YEAR,
+      platform: { id: PLATFORM },
+      orders: 1,
+      spentFen: 36_000,
+      redeemedFen: 36_000,
     });
   });
 
@@ -347,6 +375,14 @@ describe('money is the parties’ only, and bad requests move none', () => {
       { bearer: third },
     );
     expect(peek.data?.order).toBeNull();
+    const db = await database('platforms');
+    const smeVoucher = (await db.table('voucher').where({ enterprise_id: SME }).first('id')) as { id: string };
+    const voucherPeek = await gatewayQuery<{ voucher: unknown }>(
+      'query ($id: ID!) { voucher(id: $id) { balanceFen } }',
+      { id: smeVoucher.id },
+      { bearer: third },
+    );
+    expect(voucherPeek.data?.voucher).toBeNull();
     const paying = await gatewayQuery(PAY, { orderId: order.id, key: randomUUID() }, { bearer: third });
     expect(paying.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     for (const bearer of [sme, operator, third]) {

@@ -9,7 +9,7 @@ import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
 import type { Quote as QuoteMapper, Order as OrderMapper, OrderConnection as OrderConnectionMapper } from '../models/order.ts';
 import type { Payment as PaymentMapper, Redemption as RedemptionMapper } from '../models/payment.ts';
-import type { Voucher as VoucherMapper, VoucherScheme as VoucherSchemeMapper } from '../models/voucher.ts';
+import type { Voucher as VoucherMapper, VoucherScheme as VoucherSchemeMapper, VoucherStatsRow as VoucherStatsRowMapper } from '../models/voucher.ts';
 import type { Reconciliation as ReconciliationMapper } from '../models/reconcile.ts';
 import type { EntityRef as EntityRefMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
@@ -834,6 +834,7 @@ export type Query = {
   voucher?: Maybe<Voucher>;
   /** The voucher schemes, latest first */
   voucherSchemes?: Maybe<Array<VoucherScheme>>;
+  voucherStats?: Maybe<Array<VoucherStatsRow>>;
 };
 
 
@@ -913,6 +914,11 @@ export type QueryThreadsArgs = {
 
 export type QueryVoucherArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryVoucherStatsArgs = {
+  groupBy?: Array<VoucherDimension>;
 };
 
 /**
@@ -1172,17 +1178,28 @@ export type Voucher = {
   version: Scalars['Int']['output'];
 };
 
+/** What voucher statistics can be grouped by: the year, and the platform that served the order (its region, its industries). */
+export type VoucherDimension =
+  /** Each industry the platform serves: an order counts once in each */
+  | 'INDUSTRY'
+  | 'PLATFORM'
+  | 'REGION'
+  | 'YEAR';
+
 /** An innovation voucher scheme (创新券) for a year: its rules, as data. */
 export type VoucherScheme = {
   __typename?: 'VoucherScheme';
   /** The share of an order a voucher covers */
   coveredSharePercent: Scalars['Int']['output'];
+  grantedFen: Scalars['Fen']['output'];
   open: Scalars['Boolean']['output'];
   perOrderCapFen: Scalars['Fen']['output'];
   /** The platform kinds whose services qualify */
   qualifyingKinds: Array<PlatformKind>;
   /** Orders up to this amount are covered whole */
   smallOrderFen: Scalars['Fen']['output'];
+  /** Vouchers granted under the scheme, and their quotas summed */
+  vouchersGranted: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
   /** The most one SME is granted in the year */
   yearlyCapFen: Scalars['Fen']['output'];
@@ -1198,6 +1215,24 @@ export type VoucherSchemeInput = {
   year: Scalars['Int']['input'];
   /** Not under perOrderCapFen */
   yearlyCapFen: Scalars['Fen']['input'];
+};
+
+/**
+ * Vouchers spent on settled orders and redeemed to platforms, grouped by up to three dimensions
+ * (none: one row for all), ordered by the keys. No enterprise is named.
+ */
+export type VoucherStatsRow = {
+  __typename?: 'VoucherStatsRow';
+  industry?: Maybe<Industry>;
+  /** Orders paid in part with a voucher */
+  orders: Scalars['Int']['output'];
+  platform?: Maybe<Platform>;
+  /** What the department approved of the platforms' claims */
+  redeemedFen: Scalars['Fen']['output'];
+  /** Null when the enterprises source is unavailable */
+  region?: Maybe<Region>;
+  spentFen: Scalars['Fen']['output'];
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 export type VoucherStatus =
@@ -1418,8 +1453,10 @@ export type ResolversTypes = ResolversObject<{
   ThreadSide: ThreadSide;
   ThreadStatus: ThreadStatus;
   Voucher: ResolverTypeWrapper<VoucherMapper>;
+  VoucherDimension: VoucherDimension;
   VoucherScheme: ResolverTypeWrapper<VoucherSchemeMapper>;
   VoucherSchemeInput: VoucherSchemeInput;
+  VoucherStatsRow: ResolverTypeWrapper<VoucherStatsRowMapper>;
   VoucherStatus: VoucherStatus;
 }>;
 
@@ -1498,6 +1535,7 @@ export type ResolversParentTypes = ResolversObject<{
   Voucher: VoucherMapper;
   VoucherScheme: VoucherSchemeMapper;
   VoucherSchemeInput: VoucherSchemeInput;
+  VoucherStatsRow: VoucherStatsRowMapper;
 }>;
 
 export type AccountKindBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountKindBalance'] = ResolversParentTypes['AccountKindBalance']> = ResolversObject<{
@@ -1778,6 +1816,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   threads?: Resolver<Maybe<ResolversTypes['ThreadConnection']>, ParentType, ContextType, RequireFields<QueryThreadsArgs, 'first'>>;
   voucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<QueryVoucherArgs, 'id'>>;
   voucherSchemes?: Resolver<Maybe<Array<ResolversTypes['VoucherScheme']>>, ParentType, ContextType>;
+  voucherStats?: Resolver<Maybe<Array<ResolversTypes['VoucherStatsRow']>>, ParentType, ContextType, RequireFields<QueryVoucherStatsArgs, 'groupBy'>>;
 }>;
 
 export type QuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
@@ -1905,12 +1944,24 @@ export type VoucherResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type VoucherSchemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherScheme'] = ResolversParentTypes['VoucherScheme']> = ResolversObject<{
   coveredSharePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grantedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   perOrderCapFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   qualifyingKinds?: Resolver<Array<ResolversTypes['PlatformKind']>, ParentType, ContextType>;
   smallOrderFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  vouchersGranted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   yearlyCapFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+}>;
+
+export type VoucherStatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherStatsRow'] = ResolversParentTypes['VoucherStatsRow']> = ResolversObject<{
+  industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
+  redeemedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  spentFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -1964,5 +2015,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ThreadEdge?: ThreadEdgeResolvers<ContextType>;
   Voucher?: VoucherResolvers<ContextType>;
   VoucherScheme?: VoucherSchemeResolvers<ContextType>;
+  VoucherStatsRow?: VoucherStatsRowResolvers<ContextType>;
 }>;
 

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
 import { type Payment, PaymentModel, type Redemption } from '../models/payment.ts';
 import { type Reconciliation, reconcile } from '../models/reconcile.ts';
-import { type Voucher, VoucherModel, type VoucherScheme } from '../models/voucher.ts';
+import { type Voucher, VoucherModel, type VoucherScheme, type VoucherStatsRow } from '../models/voucher.ts';
 
 /** Per request and caller: payments, vouchers and redemptions, batched; and the money-moving mutations. */
 export class MoneySource {
@@ -40,6 +40,16 @@ export class MoneySource {
 
   schemes(): Promise<VoucherScheme[]> {
     return this.vouchers.schemes();
+  }
+
+  /** Each scheme year's grants, read once per request. */
+  readonly grantsOfYear = new DataLoader<number, { vouchers: number; grantedFen: number }>(async (years) => {
+    const grants = await this.vouchers.grantsByYear();
+    return years.map((year) => grants.get(year) ?? { vouchers: 0, grantedFen: 0 });
+  });
+
+  stats(groupBy: readonly string[]): Promise<VoucherStatsRow[]> {
+    return this.vouchers.stats(groupBy);
   }
 
   reconciliation(): Promise<Reconciliation> {

@@ -13,6 +13,7 @@ import {
   type ConstraintFields,
   type Database,
   ErrorCode,
+  groupedStats,
   type InputProblem,
   insertVersioned,
   notFound,
@@ -21,7 +22,7 @@ import {
   staleVersion,
   updateVersioned,
 } from '@gzequip/kit';
-import type { PlatformKind, VoucherSchemeInput, VoucherStatus } from '../__generated__/resolvers-types.ts';
+import type { Industry, PlatformKind, VoucherSchemeInput, VoucherStatus } from '../__generated__/resolvers-types.ts';
 import { type AccountRef, accountId, Ledger } from './ledger.ts';
 
 interface SchemeRow {
@@ -57,6 +58,16 @@ interface VoucherRow {
   status: string;
   decision_reason: string | null;
   version: number;
+}
+
+export interface VoucherStatsRow {
+  year: number | null;
+  platformId: string | null;
+  regionCode: string | null;
+  industry: Industry | null;
+  orders: number;
+  spentFen: number;
+  redeemedFen: number;
 }
 
 export interface Voucher {
@@ -126,6 +137,69 @@ export class VoucherModel {
 
   async schemes(): Promise<VoucherScheme[]> {
     return ((await this.db.table<SchemeRow>('voucher_scheme').orderBy('year', 'desc')) as SchemeRow[]).map(toScheme);
+  }
+
+  /** Per scheme year: the vouchers granted and their quotas summed. */
+  async grantsByYear(): Promise<Map<number, { vouchers: number; grantedFen: number }>> {
+    const rows = (await this.db
+      .table('voucher')
+      .where({ status: 'GRANTED' })
+      .groupBy('scheme_year')
+      .select(
+        'scheme_year',
+        this.db.knex.raw('count(*)::int as vouchers'),
+        this.db.knex.raw('sum(granted_fen)::bigint as granted'),
+      )) as {
+      scheme_year: number;
+      vouchers: number;
+      granted: string | number;
+    }[];
+    return new Map(rows.map((row) => [row.scheme_year, { vouchers: row.vouchers, grantedFen: Number(row.granted) }]));
+  }
+
+  /** Voucher money spent on settled orders and redeemed, by year and the serving platform. */
+  async stats(groupBy: readonly string[]): Promise<VoucherStatsRow[]> {
+    const spent = this.db
+      .table('payment as p')
+      .join('service_order as o', 'o.id', 'p.order_id')
+      .join('platform as pl', 'pl.id', 'o.platform_id')
+      .join('voucher as v', 'v.id', 'p.voucher_id')
+      .leftJoin('redemption as rd', (on) => on.on('rd.payment_id', 'p.id').andOnVal('rd.status', 'APPROVED'))
+      .where('p.status', 'SUCCEEDED')
+      .where('p.voucher_fen', '>', 0)
+      .select(
+        'v.scheme_year as year',
+        'o.platform_id',
+        'pl.region_code',
+        'pl.industries',
+        'p.voucher_fen',
+        this.db.knex.raw('coalesce(rd.amount_fen, 0) as redeemed_fen'),
+      );
+    const rows = await groupedStats(
+      this.db,
+      spent,
+      {
+        YEAR: { sql: 'r.year' },
+        PLATFORM: { sql: 'r.platform_id' },
+        REGION: { sql: 'r.region_code' },
+        INDUSTRY: { sql: 'r.industries', unnest: true },
+      },
+      groupBy,
+      {
+        orders: 'count(*)::int',
+        spent: 'coalesce(sum(r.voucher_fen), 0)::bigint',
+        redeemed: 'coalesce(sum(r.redeemed_fen), 0)::bigint',
+      },
+    );
+    return rows.map((row) => ({
+      year: row.YEAR == null ? null : Number(row.YEAR),
+      platformId: (row.PLATFORM as string | undefined) ?? null,
+      regionCode: (row.REGION as string | undefined) ?? null,
+      industry: (row.INDUSTRY as Industry | undefined) ?? null,
+      orders: Number(row.orders),
+      spentFen: Number(row.spent),
+      redeemedFen: Number(row.redeemed),
+    }));
   }
 
   /** The vouchers among `ids` the caller may see: its own enterprise's, or any for administrators. */

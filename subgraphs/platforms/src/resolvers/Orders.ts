@@ -4,6 +4,8 @@ import type {
   PaymentResolvers,
   QuoteResolvers,
   VoucherResolvers,
+  VoucherSchemeResolvers,
+  VoucherStatsRowResolvers,
 } from '../__generated__/resolvers-types.ts';
 
 export const Quote: QuoteResolvers = {
@@ -46,4 +48,14 @@ export const Voucher: VoucherResolvers = {
   __resolveReference: ({ id }, { money }) => money.voucherById.load(id),
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
   balanceFen: ({ id }, _args, { money }) => money.voucherBalance.load(id),
+};
+
+export const VoucherScheme: VoucherSchemeResolvers = {
+  vouchersGranted: async ({ year }, _args, { money }) => (await money.grantsOfYear.load(year)).vouchers,
+  grantedFen: async ({ year }, _args, { money }) => (await money.grantsOfYear.load(year)).grantedFen,
+};
+
+export const VoucherStatsRow: VoucherStatsRowResolvers = {
+  platform: ({ platformId }, _args, { platforms }) => (platformId ? platforms.byId.load(platformId) : null),
+  region: ({ regionCode }) => (regionCode ? { code: regionCode } : null),
 };

@@ -7,6 +7,7 @@ export const Query: QueryResolvers = {
   searchPlatforms: (_root, args, { offers }, info) => offers.search(args, selectsField(info, 'facets')),
   service: (_root, { id }, { offers }) => offers.serviceById.load(id),
   voucherSchemes: (_root, _args, { money }) => money.schemes(),
+  voucherStats: (_root, { groupBy }, { money }) => money.stats(groupBy),
   voucher: (_root, { id }, { money }) => money.voucherById.load(id),
   reconciliation: (_root, _args, { money }) => money.reconciliation(),
   quote: (_root, { id }, { orders }) => orders.quoteById.load(id),

@@ -3,7 +3,7 @@ import { CoverageCell } from './CoverageCell.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Mutation } from './Mutation.ts';
 import { Fen, PlatformRegionFacet, PlatformSearchConnection, Service } from './Offers.ts';
-import { Order, Payment, Quote, Voucher } from './Orders.ts';
+import { Order, Payment, Quote, Voucher, VoucherScheme, VoucherStatsRow } from './Orders.ts';
 import { Platform } from './Platform.ts';
 import { PlatformStatsRow } from './PlatformStatsRow.ts';
 import { Query } from './Query.ts';
@@ -27,4 +27,6 @@ export const resolvers: Resolvers = {
   Order,
   Payment,
   Voucher,
+  VoucherScheme,
+  VoucherStatsRow,
 };
