@@ -11,10 +11,10 @@ import {
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
 import type { MessageInput, OpenThreadInput, ThreadFilter } from '../__generated__/resolvers-types.ts';
+import { partOf } from '../models/access.ts';
 import {
   type Message,
   type MessageConnection,
-  partOf,
   THREAD_ORDERS,
   type Thread,
   type ThreadConnection,

@@ -22,16 +22,15 @@ import {
   notFound,
   type OrderFields,
   type Page,
-  Role,
   runWrite,
   staleVersion,
   todayInGuizhou,
   updateVersioned,
 } from '@gzequip/kit';
-import type { Knex } from 'knex';
 import type { OrderStatus, QuoteInput, QuoteStatus } from '../__generated__/resolvers-types.ts';
 import { ORDER_LIMITS } from '../migrations/20261209100000_quotes_orders.ts';
-import { partOf, type ThreadRow, toThread } from './thread.ts';
+import { partOf, restrictToParties } from './access.ts';
+import { type ThreadRow, toThread } from './thread.ts';
 
 interface QuoteRow {
   id: string;
@@ -146,15 +145,6 @@ function toOrder(row: OrderRow): Order {
     createdAt: instant(row.created_at),
     updatedAt: instant(row.updated_at),
   };
-}
-
-/** The rows of a table the caller is a party to, as SQL: none for anyone else. */
-function restrictToParties(query: Knex.QueryBuilder, viewer: Claims): void {
-  if (viewer.role === Role.ADMIN) return;
-  if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId) query.where('enterprise_id', viewer.enterpriseId);
-  else if (viewer.role === Role.PLATFORM_OPERATOR && viewer.platformIds.length > 0) {
-    query.whereIn('platform_id', viewer.platformIds);
-  } else query.whereRaw('false');
 }
 
 function forbidden(message: string) {

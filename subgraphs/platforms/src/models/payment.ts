@@ -20,8 +20,8 @@ import {
   updateVersioned,
 } from '@gzequip/kit';
 import type { PaymentStatus, RedemptionStatus } from '../__generated__/resolvers-types.ts';
+import { partOf } from './access.ts';
 import { accountId, CLEARING, Ledger, type LedgerRequest } from './ledger.ts';
-import { partOf } from './thread.ts';
 import { coverageOf, toScheme, type VoucherScheme, voucherAccount } from './voucher.ts';
 
 interface PaymentRow {

@@ -29,7 +29,6 @@ import {
   staleVersion,
   updateVersioned,
 } from '@gzequip/kit';
-import type { Knex } from 'knex';
 import type {
   AttachmentInput,
   MessageInput,
@@ -38,6 +37,7 @@ import type {
   ThreadStatus,
 } from '../__generated__/resolvers-types.ts';
 import { INSTRUMENT_ID_PATTERN, PLATFORM_LIMITS } from '../migrations/20261208000000_services_credentials_threads.ts';
+import { partOf, restrictToParties } from './access.ts';
 
 export interface ThreadRow {
   id: string;
@@ -159,26 +159,6 @@ function toMessage(row: MessageRow): Message {
     attachments: row.attachments,
     createdAt: instant(row.created_at),
   };
-}
-
-/** The caller's part in a thread: a side, ADMIN (reads, never posts as a side), or none at all. */
-export function partOf(
-  viewer: Claims,
-  thread: Pick<Thread, 'enterpriseId' | 'platformId'>,
-): ThreadSide | 'ADMIN' | null {
-  if (viewer.role === Role.ADMIN) return 'ADMIN';
-  if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId === thread.enterpriseId) return 'ENTERPRISE';
-  if (viewer.role === Role.PLATFORM_OPERATOR && viewer.platformIds.includes(thread.platformId)) return 'PLATFORM';
-  return null;
-}
-
-/** The threads the caller is a party to, as SQL: none for anyone else. */
-function restrictToParties(query: Knex.QueryBuilder, viewer: Claims): void {
-  if (viewer.role === Role.ADMIN) return;
-  if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId) query.where('enterprise_id', viewer.enterpriseId);
-  else if (viewer.role === Role.PLATFORM_OPERATOR && viewer.platformIds.length > 0) {
-    query.whereIn('platform_id', viewer.platformIds);
-  } else query.whereRaw('false');
 }
 
 /** The caller's side in the threads it may list (every listed thread has the same one). */

@@ -1,6 +1,6 @@
 import { notFound, parsePage } from '@gzequip/kit';
 import type { ThreadResolvers } from '../__generated__/resolvers-types.ts';
-import { partOf } from '../models/thread.ts';
+import { partOf } from '../models/access.ts';
 
 export const Thread: ThreadResolvers = {
   // Through the same rule as `thread(id)`: anyone not a party gets null, _entities included.
