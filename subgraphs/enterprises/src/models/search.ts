@@ -9,6 +9,7 @@ import {
   containsPattern,
   countRows,
   type Database,
+  facetSummary,
   keysetPage,
   type OrderFields,
   type Page,
@@ -68,20 +69,14 @@ function relevanceSql(text: string): { sql: string; bindings: string[] } {
   };
 }
 
-/** The facets' own conditions, as SQL flags over the matching rows. */
-const FACETS = ['types', 'regionCodes', 'industries', 'scales'] as const;
-
-function facetPredicate(criteria: EnterpriseCriteria, facet: (typeof FACETS)[number]): [string, Knex.RawBinding[]] {
-  switch (facet) {
-    case 'types':
-      return criteria.types ? ['type = any(?::text[])', [criteria.types]] : ['true', []];
-    case 'regionCodes':
-      return criteria.regionCodes ? ['region_code = any(?::text[])', [criteria.regionCodes]] : ['true', []];
-    case 'industries':
-      return criteria.industries ? ['industries && ?::text[]', [criteria.industries]] : ['true', []];
-    case 'scales':
-      return criteria.scales ? ['scale = any(?::text[])', [criteria.scales]] : ['true', []];
-  }
+/** Each facet's own condition from the filter, as SQL over the matching rows; null when open. */
+function facetConditions(criteria: EnterpriseCriteria): Record<string, [string, Knex.RawBinding[]] | null> {
+  return {
+    type: criteria.types ? ['type = any(?::text[])', [criteria.types]] : null,
+    region: criteria.regionCodes ? ['region_code = any(?::text[])', [criteria.regionCodes]] : null,
+    industry: criteria.industries ? ['industries && ?::text[]', [criteria.industries]] : null,
+    scale: criteria.scales ? ['scale = any(?::text[])', [criteria.scales]] : null,
+  };
 }
 
 export class EnterpriseSearch {
@@ -130,44 +125,25 @@ export class EnterpriseSearch {
     matching: (criteria: EnterpriseCriteria) => Knex.QueryBuilder,
     criteria: EnterpriseCriteria,
   ): Promise<{ total: number; facets: EnterpriseFacets }> {
-    const predicates = FACETS.map((facet) => facetPredicate(criteria, facet));
-    const base = matching({ ...criteria, types: null, regionCodes: null, industries: null, scales: null })
-      .select('type', 'region_code', 'industries', 'scale')
-      .select(
-        this.db.knex.raw(
-          predicates.map(([sql], i) => `(${sql}) as m${i}`).join(', '),
-          predicates.flatMap(([, bindings]) => bindings),
-        ),
-      )
-      .toSQL();
-    const others = (skip: number) =>
-      FACETS.map((_, i) => i)
-        .filter((i) => i !== skip)
-        .map((i) => `m${i}`)
-        .join(' and ');
-    const rows = await this.db.raw<{ facet: string; value: string | null; count: number }>(
-      `with base as (${base.sql})
-      select 'type' as facet, type as value, count(*)::int as count from base where ${others(0)} group by type
-      union all
-      select 'region', region_code, count(*)::int from base where ${others(1)} group by region_code
-      union all
-      select 'industry', i.value, count(*)::int from base, unnest(base.industries) as i(value)
-        where ${others(2)} group by i.value
-      union all
-      select 'scale', scale, count(*)::int from base where ${others(3)} group by scale
-      union all
-      select 'total', null, count(*)::int from base where ${others(-1)}
-      order by facet, count desc, value`,
-      base.bindings as Knex.RawBinding[],
+    const conditions = facetConditions(criteria);
+    const { total, counts } = await facetSummary(
+      this.db,
+      matching({ ...criteria, types: null, regionCodes: null, industries: null, scales: null }),
+      [
+        { name: 'type', column: 'type', condition: conditions.type ?? null },
+        { name: 'region', column: 'region_code', condition: conditions.region ?? null },
+        { name: 'industry', column: 'industries', unnest: true, condition: conditions.industry ?? null },
+        { name: 'scale', column: 'scale', condition: conditions.scale ?? null },
+      ],
     );
-    const of = (facet: string) => rows.filter((row) => row.facet === facet);
+    const of = (name: string) => counts[name] ?? [];
     return {
-      total: of('total')[0]?.count ?? 0,
+      total,
       facets: {
-        type: of('type').map((row) => ({ type: row.value as EnterpriseType, count: row.count })),
-        region: of('region').map((row) => ({ regionCode: row.value as string, count: row.count })),
-        industry: of('industry').map((row) => ({ industry: row.value as Industry, count: row.count })),
-        scale: of('scale').map((row) => ({ scale: row.value as EnterpriseScale | null, count: row.count })),
+        type: of('type').map(({ value, count }) => ({ type: value as EnterpriseType, count })),
+        region: of('region').map(({ value, count }) => ({ regionCode: value as string, count })),
+        industry: of('industry').map(({ value, count }) => ({ industry: value as Industry, count })),
+        scale: of('scale').map(({ value, count }) => ({ scale: value as EnterpriseScale | null, count })),
       },
     };
   }

@@ -51,6 +51,23 @@ export interface Platform {
 
 export type PlatformConnection = Connection<Platform>;
 
+/** What a platform is read as: its columns, not the search document the database keeps. */
+export const PLATFORM_COLUMNS: readonly (keyof PlatformRow)[] = [
+  'id',
+  'name',
+  'name_en',
+  'kind',
+  'region_code',
+  'operator_id',
+  'industries',
+  'description',
+  'website',
+  'established_year',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
 /** A checked platform filter, ready to become SQL. */
 export interface PlatformCriteria {
   kinds: PlatformKind[] | null;
@@ -119,12 +136,17 @@ export class PlatformModel {
   constructor(private readonly db: Database) {}
 
   async findByIds(ids: readonly string[]): Promise<Platform[]> {
-    return (await this.db.table<PlatformRow>(TABLE).whereIn('id', [...ids])).map(toPlatform);
+    const rows = await this.db
+      .table(TABLE)
+      .select([...PLATFORM_COLUMNS])
+      .whereIn('id', [...ids]);
+    return (rows as PlatformRow[]).map(toPlatform);
   }
 
   /** A page in the page's order, fetching one extra row to tell whether another page follows. */
   async findPage(criteria: PlatformCriteria, page: Page<Platform>): Promise<Platform[]> {
-    return (await keysetPage(this.filtered(criteria), page)).map(toPlatform);
+    const rows = await keysetPage(this.filtered(criteria).select([...PLATFORM_COLUMNS]), page);
+    return (rows as PlatformRow[]).map(toPlatform);
   }
 
   async count(criteria: PlatformCriteria): Promise<number> {
@@ -142,6 +164,7 @@ export class PlatformModel {
       parentColumn,
       keys,
       (query, criteria) => applyCriteria(query, criteria, this.db),
+      PLATFORM_COLUMNS,
     );
     return pages.map(({ rows, total }) => ({ rows: rows.map(toPlatform), total }));
   }

@@ -19,7 +19,7 @@ import {
 import type { Knex } from 'knex';
 import type { CredentialKind, Industry, PlatformKind } from '../__generated__/resolvers-types.ts';
 import { inForceSql } from './credential.ts';
-import { type Platform, type PlatformRow, toPlatform } from './platform.ts';
+import { PLATFORM_COLUMNS, type Platform, type PlatformRow, toPlatform } from './platform.ts';
 
 /** A checked search filter, ready to become SQL. */
 export interface SearchCriteria {
@@ -58,23 +58,6 @@ export const SEARCH_ORDERS: OrderFields<PlatformHit> = {
   NAME: { column: 'name', value: (hit) => hit.name },
   NEWEST: { column: 'created_at', value: (hit) => hit.createdAt },
 };
-
-/** The platform's columns (not its search document). */
-const PLATFORM_COLUMNS = [
-  'id',
-  'name',
-  'name_en',
-  'kind',
-  'region_code',
-  'operator_id',
-  'industries',
-  'description',
-  'website',
-  'established_year',
-  'version',
-  'created_at',
-  'updated_at',
-];
 
 export class PlatformSearch {
   constructor(private readonly db: Database) {}
@@ -148,7 +131,7 @@ export class PlatformSearch {
     const total = withFacets
       ? async () => (await summarize()).total
       : () => countRows(this.matching(text, criteria, true));
-    const inner = this.matching(text, criteria, true).select(PLATFORM_COLUMNS);
+    const inner = this.matching(text, criteria, true).select([...PLATFORM_COLUMNS]);
     if (text) {
       const lower = text.toLowerCase();
       const pattern = containsPattern(lower);
