@@ -7,6 +7,7 @@ import {
   type Database,
   findRemovals,
   groupByKey,
+  notFound,
   numberRange,
   oneOrIn,
   type Page,
@@ -56,6 +57,13 @@ export class PlatformSource {
     );
     this.pagesByOperator = childConnectionLoader((keys) => model.findPagesBy('operator_id', keys));
     this.pagesByRegion = childConnectionLoader((keys) => model.findPagesBy('region_code', keys));
+  }
+
+  /** A platform another record points at: NOT_FOUND if it is gone (the record's foreign key forbids that). */
+  async existing(id: string): Promise<Platform> {
+    const platform = await this.byId.load(id);
+    if (!platform) throw notFound('Platform', id);
+    return platform;
   }
 
   async criteria(filter: PlatformFilter | null | undefined, field: string): Promise<PlatformCriteria> {

@@ -1,4 +1,4 @@
-import { FenScalar, notFound } from '@gzequip/kit';
+import { FenScalar } from '@gzequip/kit';
 import type {
   PlatformRegionFacetResolvers,
   PlatformSearchConnectionResolvers,
@@ -9,11 +9,7 @@ export const Fen = FenScalar;
 
 export const Service: ServiceResolvers = {
   __resolveReference: ({ id }, { offers }) => offers.serviceById.load(id),
-  platform: async ({ platformId }, _args, { platforms }) => {
-    const platform = await platforms.byId.load(platformId);
-    if (!platform) throw notFound('Platform', platformId);
-    return platform;
-  },
+  platform: ({ platformId }, _args, { platforms }) => platforms.existing(platformId),
   instruments: ({ instrumentIds }) => instrumentIds.map((id) => ({ id })),
 };
 

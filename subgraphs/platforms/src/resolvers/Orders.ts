@@ -12,11 +12,7 @@ export const Quote: QuoteResolvers = {
   // Through the same rule as `quote(id)`: anyone not a party gets null, _entities included.
   __resolveReference: ({ id }, { orders }) => orders.quoteById.load(id),
   thread: ({ threadId }, _args, { threads }) => threads.byId.load(threadId),
-  platform: async ({ platformId }, _args, { platforms }) => {
-    const platform = await platforms.byId.load(platformId);
-    if (!platform) throw notFound('Platform', platformId);
-    return platform;
-  },
+  platform: ({ platformId }, _args, { platforms }) => platforms.existing(platformId),
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
   service: ({ serviceId }, _args, { offers }) => (serviceId ? offers.serviceById.load(serviceId) : null),
   booking: ({ bookingId }) => (bookingId ? { id: bookingId } : null),
@@ -30,11 +26,7 @@ export const Order: OrderResolvers = {
     if (!quote) throw notFound('Quote', quoteId);
     return quote;
   },
-  platform: async ({ platformId }, _args, { platforms }) => {
-    const platform = await platforms.byId.load(platformId);
-    if (!platform) throw notFound('Platform', platformId);
-    return platform;
-  },
+  platform: ({ platformId }, _args, { platforms }) => platforms.existing(platformId),
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
   payments: ({ id }, _args, { money }) => money.paymentsOfOrder.load(id),
 };

@@ -1,15 +1,11 @@
-import { notFound, parsePage } from '@gzequip/kit';
+import { parsePage } from '@gzequip/kit';
 import type { ThreadResolvers } from '../__generated__/resolvers-types.ts';
 import { partOf } from '../models/access.ts';
 
 export const Thread: ThreadResolvers = {
   // Through the same rule as `thread(id)`: anyone not a party gets null, _entities included.
   __resolveReference: ({ id }, { threads }) => threads.byId.load(id),
-  platform: async ({ platformId }, _args, { platforms }) => {
-    const platform = await platforms.byId.load(platformId);
-    if (!platform) throw notFound('Platform', platformId);
-    return platform;
-  },
+  platform: ({ platformId }, _args, { platforms }) => platforms.existing(platformId),
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
   service: ({ serviceId }, _args, { offers }) => (serviceId ? offers.serviceById.load(serviceId) : null),
   instrument: ({ instrumentId }) => (instrumentId ? { id: instrumentId } : null),
