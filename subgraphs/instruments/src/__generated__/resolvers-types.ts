@@ -1043,6 +1043,12 @@ export type Platform = {
   id: Scalars['ID']['output'];
   /** Instruments hosted on this platform that the caller may see */
   instruments?: Maybe<InstrumentConnection>;
+  /**
+   * Every year's sharing figures of the instruments this platform hosts, a year an entry, oldest
+   * first: from the first year one of them was in service (not before 2000) to the current year;
+   * empty without such instruments. The same for every caller: what the assessment scores from.
+   */
+  sharingYears?: Maybe<Array<SharingYear>>;
   /** How much the instruments this platform hosts served in a calendar year */
   utilisation?: Maybe<Utilisation>;
 };
@@ -1201,6 +1207,13 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** Instruments in this region that the caller may see */
   instruments?: Maybe<InstrumentConnection>;
+  /**
+   * Every year's sharing figures of the instruments recorded in this region (by their own region
+   * code: a prefecture's list leaves out the areas it administers), a year an entry, oldest first:
+   * from the first year one of them was in service (not before 2000) to the current year; empty
+   * without such instruments. The same for every caller.
+   */
+  sharingYears?: Maybe<Array<SharingYear>>;
   /** How much the instruments in this region served in a calendar year */
   utilisation?: Maybe<Utilisation>;
 };
@@ -1308,6 +1321,31 @@ export type SharingModeFacet = {
   __typename?: 'SharingModeFacet';
   count: Scalars['Int']['output'];
   sharingMode: SharingMode;
+};
+
+/**
+ * A platform's or region's instrument sharing in one calendar year (Asia/Shanghai), counted the same
+ * for every caller: over every published, unclassified instrument in service that year (any sharing
+ * mode), and their completed services. The figures the assessment scores from; unlike Utilisation it
+ * does not depend on who asks, and it carries no income.
+ */
+export type SharingYear = {
+  __typename?: 'SharingYear';
+  /** Machine hours used */
+  effectiveHours: Scalars['Float']['output'];
+  /** Hours used by units other than the owner */
+  externalHours: Scalars['Float']['output'];
+  /** Instruments in service during the year */
+  instruments: Scalars['Int']['output'];
+  /** Mean of the ratings given; null without ratings */
+  meanRating?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the ones open to outside users (sharing mode EXTERNAL, as recorded now) */
+  openInstruments: Scalars['Int']['output'];
+  /** Completed services */
+  services: Scalars['Int']['output'];
+  /** Distinct outside units served */
+  unitsServed: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
 };
 
 /** A range of moments, ISO 8601 with their zone; either end may be left out. */
@@ -1549,6 +1587,7 @@ export type ResolversTypes = ResolversObject<{
   ServiceWay: ServiceWay;
   SharingMode: SharingMode;
   SharingModeFacet: ResolverTypeWrapper<SharingModeFacet>;
+  SharingYear: ResolverTypeWrapper<SharingYear>;
   TimeRange: TimeRange;
   TimeSlot: ResolverTypeWrapper<TimeSlot>;
   Utilisation: ResolverTypeWrapper<UtilisationMapper>;
@@ -1617,6 +1656,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceRecord: ServiceRecord;
   ServiceRecordInput: ServiceRecordInput;
   SharingModeFacet: SharingModeFacet;
+  SharingYear: SharingYear;
   TimeRange: TimeRange;
   TimeSlot: TimeSlot;
   Utilisation: UtilisationMapper;
@@ -1894,6 +1934,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Platform']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<PlatformInstrumentsArgs, 'first'>>;
+  sharingYears?: Resolver<Maybe<Array<ResolversTypes['SharingYear']>>, ParentType, ContextType>;
   utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<PlatformUtilisationArgs, 'year'>>;
 }>;
 
@@ -1920,6 +1961,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<RegionInstrumentsArgs, 'first'>>;
+  sharingYears?: Resolver<Maybe<Array<ResolversTypes['SharingYear']>>, ParentType, ContextType>;
   utilisation?: Resolver<Maybe<ResolversTypes['Utilisation']>, ParentType, ContextType, RequireFields<RegionUtilisationArgs, 'year'>>;
 }>;
 
@@ -1959,6 +2001,17 @@ export type ServiceRecordResolvers<ContextType = Context, ParentType extends Res
 export type SharingModeFacetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharingModeFacet'] = ResolversParentTypes['SharingModeFacet']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sharingMode?: Resolver<ResolversTypes['SharingMode'], ParentType, ContextType>;
+}>;
+
+export type SharingYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharingYear'] = ResolversParentTypes['SharingYear']> = ResolversObject<{
+  effectiveHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  externalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instruments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  openInstruments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitsServed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TimeSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeSlot'] = ResolversParentTypes['TimeSlot']> = ResolversObject<{
@@ -2019,6 +2072,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RemovalEdge?: RemovalEdgeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   SharingModeFacet?: SharingModeFacetResolvers<ContextType>;
+  SharingYear?: SharingYearResolvers<ContextType>;
   TimeSlot?: TimeSlotResolvers<ContextType>;
   Utilisation?: UtilisationResolvers<ContextType>;
 }>;

@@ -45,7 +45,16 @@ import {
   subtract,
 } from '../models/calendar.ts';
 import type { Instrument } from '../models/instrument.ts';
-import { emptyUtilisation, type Utilisation, type UtilisationScope, utilisationOf } from '../models/utilisation.ts';
+import {
+  emptyUtilisation,
+  FIRST_YEAR,
+  type SharingYear,
+  type SharingYearScope,
+  sharingYearsOf,
+  type Utilisation,
+  type UtilisationScope,
+  utilisationOf,
+} from '../models/utilisation.ts';
 
 export interface BookingListArgs {
   filter?: BookingFilter | null;
@@ -62,8 +71,6 @@ export interface TimeSlot {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
-/** Years utilisation can be asked for. */
-const FIRST_YEAR = 2000;
 const MAX_CLOSURES = 100;
 
 /** A window of at most MAX_WINDOW_DAYS, checked; `field` names it in errors. */
@@ -139,7 +146,7 @@ function batchedBy<K, V>(
   );
 }
 
-/** Per request and per caller: bookings, booking rules, availability and utilisation, batched. */
+/** Per request and per caller: bookings, booking rules, availability, utilisation and sharing years, batched. */
 export class BookingSource {
   private readonly model: BookingModel;
   private readonly rulesModel: BookingRulesModel;
@@ -149,6 +156,7 @@ export class BookingSource {
   private readonly closures: DataLoader<{ instrumentId: string; from: string; first: number }, Closure[], string>;
   private readonly historyPages: DataLoader<ChildPageKey<unknown, Change>, Connection<Change>, string>;
   private readonly utilisation: DataLoader<{ scope: UtilisationScope; key: string; year: number }, Utilisation, string>;
+  private readonly sharingYears: DataLoader<{ scope: SharingYearScope; key: string }, SharingYear[], string>;
 
   constructor(
     private readonly db: Database,
@@ -200,6 +208,17 @@ export class BookingSource {
       },
       ({ year }) => emptyUtilisation(year),
     );
+    this.sharingYears = batchedBy(
+      ({ scope }) => scope,
+      ({ key }) => key,
+      (keys) =>
+        sharingYearsOf(
+          db,
+          (keys[0] as { scope: SharingYearScope }).scope,
+          keys.map((key) => key.key),
+        ),
+      () => [],
+    );
   }
 
   /** The free stretches of an instrument between `from` and `to`, under its rules, as of now. */
@@ -244,6 +263,11 @@ export class BookingSource {
     }
     const figures = await this.utilisation.load({ scope, key, year });
     return seesIncome(this.viewer, scope, key, ownerId) ? figures : { ...figures, serviceIncomeFen: null };
+  }
+
+  /** Every year's sharing of a platform or region, oldest first: the same whoever asks. */
+  sharingYearsOf(scope: SharingYearScope, key: string): Promise<SharingYear[]> {
+    return this.sharingYears.load({ scope, key });
   }
 
   history(bookingId: string, page: Page<Change>): Promise<Connection<Change>> {
