@@ -4,6 +4,7 @@ import type { Platform as PlatformMapper, PlatformConnection as PlatformConnecti
 import type { Capability as CapabilityMapper } from '../models/capability.ts';
 import type { Service as ServiceMapper } from '../models/service.ts';
 import type { Credential as CredentialMapper, ServiceFigures as ServiceFiguresMapper } from '../models/credential.ts';
+import type { PlatformActivityYear as PlatformActivityYearMapper } from '../models/activity.ts';
 import type { PlatformSearchConnection as PlatformSearchConnectionMapper, PlatformRegionFacet as PlatformRegionFacetMapper } from '../models/search.ts';
 import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
@@ -554,6 +555,11 @@ export type Platform = {
   __typename?: 'Platform';
   /** Whether it holds a credential of this kind (any kind if left out) in force today */
   accredited: Scalars['Boolean']['output'];
+  /**
+   * What it did through the graph, a year an entry, oldest first: from the year it was established (or
+   * of its first credential, thread or order, if earlier; not before 2000) to the current year.
+   */
+  activity: Array<PlatformActivityYear>;
   capabilities: Array<Capability>;
   /** When the record was added, ISO 8601 (UTC, milliseconds) */
   createdAt: Scalars['String']['output'];
@@ -598,6 +604,26 @@ export type PlatformAccreditedArgs = {
 export type PlatformHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What a platform did through the graph in one calendar year (Asia/Shanghai), counted the same for
+ * every caller (counts only, no parties or amounts): the figures the assessment scores from.
+ */
+export type PlatformActivityYear = {
+  __typename?: 'PlatformActivityYear';
+  /** Its credentials in force on 31 December of the year (today, for the current year) */
+  credentialsInForce: Scalars['Int']['output'];
+  /** Orders settled that year */
+  ordersSettled: Scalars['Int']['output'];
+  /**
+   * Thirty counts: element n−1 is the number of the threads opened that year whose first answer from
+   * the platform came within n days of opening (n = 1…30); later or unanswered threads count in none.
+   */
+  threadsAnsweredWithinDays: Array<Scalars['Int']['output']>;
+  /** Threads enterprises opened with the platform that year */
+  threadsOpened: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
 };
 
 export type PlatformConnection = {
@@ -1411,6 +1437,7 @@ export type ResolversTypes = ResolversObject<{
   Payment: ResolverTypeWrapper<PaymentMapper>;
   PaymentStatus: PaymentStatus;
   Platform: ResolverTypeWrapper<PlatformMapper>;
+  PlatformActivityYear: ResolverTypeWrapper<PlatformActivityYearMapper>;
   PlatformConnection: ResolverTypeWrapper<PlatformConnectionMapper>;
   PlatformCredentialFacet: ResolverTypeWrapper<PlatformCredentialFacet>;
   PlatformDimension: PlatformDimension;
@@ -1500,6 +1527,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Payment: PaymentMapper;
   Platform: PlatformMapper;
+  PlatformActivityYear: PlatformActivityYearMapper;
   PlatformConnection: PlatformConnectionMapper;
   PlatformCredentialFacet: PlatformCredentialFacet;
   PlatformEdge: Omit<PlatformEdge, 'node'> & { node: ResolversParentTypes['Platform'] };
@@ -1722,6 +1750,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform'], FederationReferenceType extends FederationReferenceTypes['Platform'] = FederationReferenceTypes['Platform']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Platform']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accredited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<PlatformAccreditedArgs>>;
+  activity?: Resolver<Array<ResolversTypes['PlatformActivityYear']>, ParentType, ContextType>;
   capabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   credentials?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
@@ -1740,6 +1769,14 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PlatformActivityYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformActivityYear'] = ResolversParentTypes['PlatformActivityYear']> = ResolversObject<{
+  credentialsInForce?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersSettled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threadsAnsweredWithinDays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  threadsOpened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PlatformConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformConnection'] = ResolversParentTypes['PlatformConnection']> = ResolversObject<{
@@ -1990,6 +2027,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  PlatformActivityYear?: PlatformActivityYearResolvers<ContextType>;
   PlatformConnection?: PlatformConnectionResolvers<ContextType>;
   PlatformCredentialFacet?: PlatformCredentialFacetResolvers<ContextType>;
   PlatformEdge?: PlatformEdgeResolvers<ContextType>;

@@ -17,9 +17,11 @@ import {
   regionCriteria,
   searchText,
   toConnection,
+  todayInGuizhou,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
 import type { PlatformFilter, PlatformOrder } from '../__generated__/resolvers-types.ts';
+import { ActivityModel, type PlatformActivityYear } from '../models/activity.ts';
 import { type Capability, CapabilityModel } from '../models/capability.ts';
 import {
   PLATFORM_ORDERS,
@@ -44,6 +46,8 @@ export class PlatformSource {
   private readonly model: PlatformModel;
   readonly byId: DataLoader<string, Platform | null>;
   readonly capabilitiesOf: DataLoader<string, Capability[]>;
+  /** Each platform's years of activity, oldest first: the same for every caller. */
+  readonly activityOf: DataLoader<string, PlatformActivityYear[]>;
   private readonly pagesByOperator: DataLoader<PageKey, PlatformConnection, string>;
   private readonly pagesByRegion: DataLoader<PageKey, PlatformConnection, string>;
 
@@ -54,6 +58,10 @@ export class PlatformSource {
     this.byId = new DataLoader(async (ids) => alignByKey(ids, await model.findByIds(ids), (p) => p.id));
     this.capabilitiesOf = new DataLoader(async (ids) =>
       groupByKey(ids, await capabilities.findByPlatformIds(ids), (c) => c.platformId),
+    );
+    const activity = new ActivityModel(db);
+    this.activityOf = new DataLoader(async (ids) =>
+      groupByKey(ids, await activity.findByPlatformIds(ids, todayInGuizhou()), (a) => a.platformId),
     );
     this.pagesByOperator = childConnectionLoader((keys) => model.findPagesBy('operator_id', keys));
     this.pagesByRegion = childConnectionLoader((keys) => model.findPagesBy('region_code', keys));

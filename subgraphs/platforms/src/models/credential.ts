@@ -87,9 +87,16 @@ const CONSTRAINTS: ConstraintFields = {
   credential_platform_id_foreign: { field: 'platformId', reason: 'is not a platform' },
 };
 
-/** SQL: the credential rows in force today (Asia/Shanghai), for queries that count them. */
-export function inForceSql(alias: string): string {
-  return `(${alias}.valid_from <= (now() at time zone 'Asia/Shanghai')::date and ${alias}.valid_until >= (now() at time zone 'Asia/Shanghai')::date)`;
+/** SQL for today in Guizhou's calendar (Asia/Shanghai), as a date. */
+const TODAY_SQL = "(now() at time zone 'Asia/Shanghai')::date";
+
+/**
+ * SQL: the credential rows in force on a day (an SQL date expression; today in Asia/Shanghai by
+ * default), for queries that count them — the same rule as a credential's status: valid from that
+ * day or earlier, until that day or later.
+ */
+export function inForceSql(alias: string, day = TODAY_SQL): string {
+  return `(${alias}.valid_from <= ${day} and ${alias}.valid_until >= ${day})`;
 }
 
 function statusOf(validFrom: string, validUntil: string, today: string): CredentialStatus {

@@ -12,6 +12,7 @@ export const Platform: PlatformResolvers = {
   accredited: async ({ id }, { kind }, { offers }) =>
     (await offers.credentialsOf.load(id)).some((c) => c.status === 'IN_FORCE' && (!kind || c.kind === kind)),
   figures: ({ id }, _args, { offers }) => offers.figuresOf.load(id),
+  activity: ({ id }, _args, { platforms }) => platforms.activityOf.load(id),
   history: ({ id }, { first, after }, { claims, offers }) =>
     operates(claims, id) ? offers.history(id, parsePage({ first, after }, 'history')) : null,
 };
