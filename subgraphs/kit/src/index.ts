@@ -6,6 +6,7 @@ export * from './errorMasking.ts';
 export * from './errors.ts';
 export * from './facets.ts';
 export * from './filters.ts';
+export * from './graphClient.ts';
 export * from './http.ts';
 export * from './identity.ts';
 export * from './inputStrings.ts';

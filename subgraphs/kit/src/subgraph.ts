@@ -18,7 +18,8 @@ export interface SubgraphDefinition<TContext extends object = object> {
   migrations: Record<string, Knex.Migration>;
   /** Loads the demo data into an empty database; leaves a database that has data alone. */
   seed(db: Database): Promise<void>;
-  createContext(db: Database, claims: Claims): TContext;
+  /** `env` is where the subgraph reads its settings (the process's, unless the host gives its own). */
+  createContext(db: Database, claims: Claims, env: NodeJS.ProcessEnv): TContext;
   /** Endpoints besides GraphQL, configured from the environment. */
   routes?: SubgraphRoutes;
 }
@@ -39,7 +40,7 @@ export interface SubgraphSources<TContext extends object> {
   migrations: Record<string, Knex.Migration>;
   /** `{ table: rows[] }` inserted into an empty database. */
   demoData: URL;
-  createContext(db: Database, claims: Claims): TContext;
+  createContext(db: Database, claims: Claims, env: NodeJS.ProcessEnv): TContext;
   routes?: SubgraphRoutes;
 }
 
@@ -118,7 +119,7 @@ export function serveSubgraph<TContext extends object>(
   return startSubgraphServer({
     name: definition.name,
     schema: definition.schema,
-    context: (claims) => definition.createContext(db, claims),
+    context: (claims) => definition.createContext(db, claims, env),
     signingSecret,
     port,
     ...(host ? { host } : {}),

@@ -23,7 +23,15 @@ interface PostgresError {
  * The input field a constraint guards, and what it asks, for errors that name them:
  * `instrument_fee_text_length` → `{ field: 'feeText', reason: 'must be at most 1000 characters' }`.
  */
-export type ConstraintFields = Record<string, { field: string; reason?: string }>;
+export type ConstraintFields = Record<
+  string,
+  {
+    field: string;
+    reason?: string;
+    /** The refusal's DETAIL is the reason: for a trigger that explains what it found (never a check, whose detail is the row). */
+    useDetail?: boolean;
+  }
+>;
 
 /**
  * PostgreSQL's refusal as a registry error naming the field; undefined for anything that is not
@@ -48,7 +56,7 @@ export function fromDatabaseError(error: unknown, fields: ConstraintFields = {})
     case '23503':
       return badUserInput(field, known?.reason ?? 'refers to a record that does not exist');
     case '23514':
-      return badUserInput(field, known?.reason ?? 'is not an allowed value');
+      return badUserInput(field, (known?.useDetail && detail) || known?.reason || 'is not an allowed value');
     case '23502':
       return badUserInput(field, 'is required');
     case '22001':
@@ -103,6 +111,13 @@ export interface VersionedEntity {
    * array as a PostgreSQL array), while the history keeps them as values.
    */
   jsonColumns?: readonly string[];
+  /** The key column, when it is not `id` (the id passed to the write path is its value). */
+  key?: string;
+  /**
+   * Parts of the record kept in other tables (a scheme's indicators): an edit passes them with
+   * the columns so that they count as a change and enter the history, but they are not written.
+   */
+  recordedOnly?: readonly string[];
 }
 
 function forSql(entity: VersionedEntity, values: Record<string, unknown>): Record<string, unknown> {
@@ -159,15 +174,23 @@ export async function updateVersioned<TRow extends VersionedRow>(
   by: Claims,
   locked?: TRow,
 ): Promise<TRow> {
-  const current = locked ?? ((await tx.table(entity.table).where({ id }).forUpdate().first()) as TRow | undefined);
+  const key = entity.key ?? 'id';
+  const current =
+    locked ??
+    ((await tx
+      .table(entity.table)
+      .where({ [key]: id })
+      .forUpdate()
+      .first()) as TRow | undefined);
   if (!current) throw notFound(entity.typename, id);
   if (current.version !== expectedVersion) throw staleVersion(entity.typename, id, current.version, expectedVersion);
   const changed = Object.entries(changedColumns(current, changes));
   if (changed.length === 0) return current;
+  const written = changed.filter(([column]) => !entity.recordedOnly?.includes(column));
   const [row] = (await tx
     .table(entity.table)
-    .where({ id, version: expectedVersion })
-    .update({ ...forSql(entity, Object.fromEntries(changed)), version: expectedVersion + 1 })
+    .where({ [key]: id, version: expectedVersion })
+    .update({ ...forSql(entity, Object.fromEntries(written)), version: expectedVersion + 1 })
     .returning('*')) as TRow[];
   const before = current as Record<string, unknown>;
   await recordChange(tx, entity.typename, id, expectedVersion + 1, by, changed, (column) =>
@@ -210,14 +233,19 @@ export async function insertVersioned<TRow extends VersionedRow>(
   row: Record<string, unknown> & { id: string },
   by: Claims,
 ): Promise<TRow> {
+  // With another key column, `id` only names the record in the history; the key is among the columns.
+  const { id, ...columns } = row;
+  const stored = Object.fromEntries(
+    Object.entries(entity.key ? columns : row).filter(([column]) => !entity.recordedOnly?.includes(column)),
+  );
   const [inserted] = (await tx
     .table(entity.table)
-    .insert({ ...forSql(entity, row), version: 1 })
+    .insert({ ...forSql(entity, stored), version: 1 })
     .returning('*')) as TRow[];
-  const filed = Object.entries(row).filter(
-    ([column, value]) => column !== 'id' && value !== null && value !== undefined,
+  const filed = Object.entries(columns).filter(
+    ([column, value]) => column !== entity.key && value !== null && value !== undefined,
   );
-  await recordChange(tx, entity.typename, row.id, 1, by, filed, () => null);
+  await recordChange(tx, entity.typename, id, 1, by, filed, () => null);
   return inserted as TRow;
 }
 
