@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAssessments, INDICATORS } from './demo-data/assessments.ts';
+import { buildAssessments, buildSchemes } from './demo-data/assessments.ts';
 import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts';
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildMatchingEvents } from './demo-data/events.ts';
@@ -127,7 +127,7 @@ const owners = [...enterprises, ...suppliers.map(({ enterprise }) => enterprise)
 // Booking rules and a year and a half of bookings (2024-07 to 2025-12), drawn from a stream of their own.
 const { booking_rule, booking } = buildBookings(instrumentRows as BookableInstrument[], enterprises);
 writeSeed('instruments', { instrument: instrumentRows, owner: owners, booking_rule, booking });
-writeSeed('assessments', { indicator: INDICATORS, ...buildAssessments(platform) });
+writeSeed('assessments', { ...buildSchemes(), ...buildAssessments(platform) });
 
 if (stale.length > 0) {
   console.error(`Seed data out of date for ${stale.join(', ')}: run ${pnpmCommand()} demo-data`);

@@ -77,6 +77,8 @@ for (const [setting, port] of [
 }
 
 const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
+// The assessments subgraph reads the graph through the gateway when a round takes its figures.
+env.GRAPH_URL ||= `http://127.0.0.1:${gatewayPort}/graphql`;
 
 async function startSubgraphs(): Promise<void> {
   for (const { subgraph, port } of local) {

@@ -19,7 +19,17 @@ const ENTERPRISE_PAGE = `query ($first: Int!) {
   }
 }`;
 
-async function pageSize(query: string, first: number, root: 'instruments' | 'enterprises'): Promise<number> {
+const LIVE_ASSESSMENT_PAGE = `query ($first: Int!) {
+  platforms(first: $first) {
+    edges { node { name liveAssessment(year: 2025) { total grade indicators { indicator { code } value score } } } }
+  }
+}`;
+
+async function pageSize(
+  query: string,
+  first: number,
+  root: 'instruments' | 'enterprises' | 'platforms',
+): Promise<number> {
   // A page of 500 enterprises with their lists is an analyst's export: over the public cost budget.
   const bearer = await token({ role: 'PARTNER' });
   const result = await gatewayQuery<Record<string, { edges: unknown[] }>>(query, { first }, { bearer });
@@ -74,5 +84,18 @@ describe('statements per request do not grow with the page', () => {
     });
     expect(large).toBeGreaterThanOrEqual(60);
     expect(forAll).toEqual(forTwo);
+  });
+
+  it('scores a page of platforms live with the same statements as two, through @requires', async () => {
+    let large = 0;
+    const forTwo = await countStatements(() => pageSize(LIVE_ASSESSMENT_PAGE, 2, 'platforms'));
+    const forTwenty = await countStatements(async () => {
+      large = await pageSize(LIVE_ASSESSMENT_PAGE, 20, 'platforms');
+    });
+    expect(large).toBe(20);
+    expect(forTwenty).toEqual(forTwo);
+    // The figures come from the subgraphs that own them; the assessments subgraph reads only its scheme.
+    expect(forTwo.instruments).toBeGreaterThan(0);
+    expect(forTwo.assessments).toBeGreaterThan(0);
   });
 });

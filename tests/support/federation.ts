@@ -46,6 +46,8 @@ let starting: Promise<Federation> | undefined;
 export function federation(): Promise<Federation> {
   starting ??= (async () => {
     const running: Federation['subgraphs'] = {};
+    // One environment for every subgraph; GRAPH_URL (the gateway, for assessment rounds) once it runs.
+    const env: NodeJS.ProcessEnv = { ...process.env, PAYMENT_CALLBACK_SECRET };
     for (const subgraph of subgraphs) {
       const url = databaseUrlFor(subgraph.name);
       if (url) {
@@ -59,11 +61,12 @@ export function federation(): Promise<Federation> {
         db,
         signingSecret: SIGNING_SECRET,
         port: 0,
-        env: { ...process.env, PAYMENT_CALLBACK_SECRET },
+        env,
       });
       running[subgraph.name] = { server, db };
     }
     const gateway = await startGateway(gatewayConfig(running));
+    env.GRAPH_URL = gateway.url;
     return { gateway, subgraphs: running };
   })();
   return starting;

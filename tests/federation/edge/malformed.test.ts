@@ -149,6 +149,7 @@ function supergraphWithoutMutations(): string {
     instruments: withoutMutation,
     enterprises: withoutMutation,
     platforms: withoutMutation,
+    assessments: withoutMutation,
   });
   expect(sdl).not.toContain('type Mutation');
   const file = join(mkdtempSync(join(tmpdir(), 'gzequip-supergraph-')), 'supergraph.graphql');

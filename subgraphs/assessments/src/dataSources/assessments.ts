@@ -25,7 +25,7 @@ import {
   type AssessmentStatsRow,
   type IndicatorScore,
 } from '../models/assessment.ts';
-import { type Indicator, IndicatorModel } from '../models/indicator.ts';
+import { type Indicator, type Scheme, SchemeModel } from '../models/scheme.ts';
 
 export interface ListArgs {
   first?: number | null;
@@ -46,7 +46,11 @@ const LAST_YEAR = 2100;
 /** Per request: batches and caches every assessment lookup the request makes. */
 export class AssessmentSource {
   private readonly model: AssessmentModel;
-  private readonly indicatorModel: IndicatorModel;
+  private readonly schemeModel: SchemeModel;
+  /** Schemes by year; null where a year has none. */
+  readonly schemeOf: DataLoader<number, Scheme | null>;
+  /** A platform's total in a year, by "platform/year". */
+  readonly totalOf: DataLoader<{ platformId: string; year: number }, number | null, string>;
   readonly byId: DataLoader<string, Assessment | null>;
   /** Newest first, so the latest assessment is the first. */
   readonly ofPlatform: DataLoader<string, Assessment[]>;
@@ -56,7 +60,16 @@ export class AssessmentSource {
   constructor(private readonly db: Database) {
     const model = new AssessmentModel(db);
     this.model = model;
-    this.indicatorModel = new IndicatorModel(db);
+    const schemes = new SchemeModel(db);
+    this.schemeModel = schemes;
+    this.schemeOf = new DataLoader(async (years) => alignByKey(years, await schemes.find(years), (s) => s.year));
+    this.totalOf = new DataLoader(
+      async (keys) => {
+        const totals = await model.totalsOf(keys);
+        return keys.map((key) => totals.get(`${key.platformId}/${key.year}`) ?? null);
+      },
+      { cacheKeyFn: (key) => `${key.platformId}/${key.year}` },
+    );
     this.byId = new DataLoader(async (ids) => alignByKey(ids, await model.findByIds(ids), (a) => a.id));
     this.ofPlatform = new DataLoader(async (platformIds) =>
       groupByKey(platformIds, await model.findByPlatformIds(platformIds), (a) => a.platformId),
@@ -131,7 +144,18 @@ export class AssessmentSource {
     return (await this.ofPlatform.load(platformId))[0] ?? null;
   }
 
-  indicators(): Promise<Indicator[]> {
-    return this.indicatorModel.findAll();
+  /** A year's indicators, or the latest scheme's. */
+  async indicators(year: number | null | undefined): Promise<Indicator[] | null> {
+    const chosen = year ?? (await this.schemeModel.latestYear());
+    if (chosen == null) return [];
+    return (await this.schemeOf.load(chosen))?.indicators ?? null;
+  }
+
+  schemes(): Promise<Scheme[]> {
+    return this.schemeModel.find();
+  }
+
+  saveScheme(...args: Parameters<SchemeModel['save']>): Promise<Scheme> {
+    return this.schemeModel.save(...args);
   }
 }

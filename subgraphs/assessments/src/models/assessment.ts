@@ -12,7 +12,6 @@ import {
 } from '@gzequip/kit';
 import type { Knex } from 'knex';
 import type { Grade } from '../__generated__/resolvers-types.ts';
-import { type Indicator, toIndicator } from './indicator.ts';
 
 interface AssessmentRow {
   id: string;
@@ -23,6 +22,9 @@ interface AssessmentRow {
   assessed_on: string;
   assessor_note: string | null;
   region_code: string | null;
+  round_id: string | null;
+  rank: number | null;
+  subsidy_fen: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -35,14 +37,21 @@ export interface Assessment {
   grade: Grade;
   assessedOn: string;
   regionCode: string | null;
+  roundId: string | null;
+  rank: number | null;
+  subsidyFen: number | null;
   createdAt: string;
   updatedAt: string;
 }
 
+/** A published score: the indicator is found in the year's scheme. */
 export interface IndicatorScore {
   assessmentId: string;
-  indicator: Indicator;
+  year: number;
+  indicatorCode: string;
   score: number;
+  value: number | null;
+  comment: string | null;
 }
 
 export type AssessmentConnection = Connection<Assessment>;
@@ -63,7 +72,11 @@ export const ASSESSMENT_ORDERS: OrderFields<Assessment> = {
   ASSESSED_ON: { column: 'assessed_on', value: (a) => a.assessedOn },
   CREATED_AT: { column: 'created_at', value: (a) => a.createdAt },
   UPDATED_AT: { column: 'updated_at', value: (a) => a.updatedAt },
+  // Unranked results sort after every rank.
+  RANK: { column: 'rank_order', value: (a) => a.rank ?? UNRANKED },
 };
+
+const UNRANKED = 2_147_483_647;
 
 export interface AssessmentStatsRow {
   year: number | null;
@@ -117,6 +130,9 @@ function toAssessment(row: AssessmentRow): Assessment {
     grade: row.grade as Grade,
     assessedOn: row.assessed_on,
     regionCode: row.region_code,
+    roundId: row.round_id,
+    rank: row.rank,
+    subsidyFen: row.subsidy_fen === null ? null : Number(row.subsidy_fen),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -140,7 +156,9 @@ export class AssessmentModel {
 
   /** A page in the page's order, fetching one extra row to tell whether another page follows. */
   async findPage(criteria: AssessmentCriteria, page: Page<Assessment>): Promise<Assessment[]> {
-    return (await keysetPage(this.filtered(criteria), page)).map(toAssessment);
+    // Ranked results first: the rank to order by, unranked ones after every rank.
+    const ranked = this.filtered(criteria).select('*', this.db.knex.raw(`coalesce(rank, ${UNRANKED}) as rank_order`));
+    return (await keysetPage(this.db.query().from(ranked.as('a')), page)).map(toAssessment);
   }
 
   async count(criteria: AssessmentCriteria): Promise<number> {
@@ -170,21 +188,41 @@ export class AssessmentModel {
     return byRegion;
   }
 
-  /** Scores of the given assessments with their indicators, in the scheme's order. */
+  /** Scores of the given assessments, in their scheme's order. */
   async findScores(assessmentIds: readonly string[]): Promise<IndicatorScore[]> {
     const rows = await this.db
-      .table<{ assessment_id: string; score: string; code: string; name: string; name_en: string; weight: string }>(
-        'assessment_score as s',
-      )
-      .join('indicator as i', 'i.code', 's.indicator_code')
+      .table<{
+        assessment_id: string;
+        year: number;
+        indicator_code: string;
+        score: string;
+        value: string | null;
+        comment: string | null;
+      }>('assessment_score as s')
+      .join('scheme_indicator as i', (join) => join.on('i.year', 's.year').andOn('i.code', 's.indicator_code'))
       .whereIn('s.assessment_id', [...assessmentIds])
-      .select('s.assessment_id', 's.score', 'i.code', 'i.name', 'i.name_en', 'i.weight')
+      .select('s.assessment_id', 's.year', 's.indicator_code', 's.score', 's.value', 's.comment')
       .orderBy(['s.assessment_id', 'i.position']);
     return rows.map((row) => ({
       assessmentId: row.assessment_id,
-      indicator: toIndicator(row),
+      year: row.year,
+      indicatorCode: row.indicator_code,
       score: Number(row.score),
+      value: row.value === null ? null : Number(row.value),
+      comment: row.comment,
     }));
+  }
+
+  /** The totals of the given platforms in the given years, keyed "platform/year". */
+  async totalsOf(keys: readonly { platformId: string; year: number }[]): Promise<Map<string, number>> {
+    const rows = (await this.db
+      .table(TABLE)
+      .whereIn(
+        ['platform_id', 'year'],
+        keys.map((key) => [key.platformId, key.year]),
+      )
+      .select('platform_id', 'year', 'total')) as { platform_id: string; year: number; total: string }[];
+    return new Map(rows.map((row) => [`${row.platform_id}/${row.year}`, Number(row.total)]));
   }
 
   private filtered(criteria: AssessmentCriteria) {
