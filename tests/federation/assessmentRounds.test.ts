@@ -9,7 +9,12 @@
 import { Role } from '@gzequip/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { database, gatewayQuery, token } from '../support/federation.ts';
-import { bookableInstrument, completedBooking, type InstrumentWorkers } from '../support/instrumentWork.ts';
+import {
+  bookableInstrument,
+  completedBooking,
+  type InstrumentWorkers,
+  removeFiledInstruments,
+} from '../support/instrumentWork.ts';
 
 const YEAR = 2026;
 const PLATFORM = 'plt-01';
@@ -174,19 +179,7 @@ afterAll(async () => {
   await assessments.table('round_score').whereIn('round_id', rounds).del();
   await assessments.table('assessment_round').whereIn('id', rounds).del();
   await assessments.table('scheme').where({ year: 2093 }).del();
-  const instruments = await database('instruments');
-  const ids = (await instruments.table('instrument').whereLike('asset_number', 'T-ASM-%').select('id')).map(
-    (row) => (row as { id: string }).id,
-  );
-  const bookings = (await instruments.table('booking').whereIn('instrument_id', ids).select('id')).map(
-    (row) => (row as { id: string }).id,
-  );
-  await instruments
-    .table('change_history')
-    .whereIn('record_id', [...ids, ...bookings])
-    .del();
-  await instruments.table('booking').whereIn('id', bookings).del();
-  await instruments.table('instrument').whereIn('id', ids).del();
+  await removeFiledInstruments('T-ASM-');
 });
 
 describe('schemes are data', () => {

@@ -9,7 +9,6 @@ import { Role, todayInGuizhou } from '@gzequip/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countStatements,
-  database,
   gatewayQuery,
   removeScratchInstrument,
   scratchInstrument,
@@ -19,6 +18,7 @@ import {
   bookableInstrument,
   completedBooking as completeBooking,
   type InstrumentWorkers,
+  removeFiledInstruments,
 } from '../support/instrumentWork.ts';
 
 const PLATFORM = 'plt-01'; // eight published instruments of Guiyang units, two of them INTERNAL
@@ -138,19 +138,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const db = await database('instruments');
-  const ids = (await db.table('instrument').whereLike('asset_number', `${ASSET_PREFIX}%`).select('id')).map(
-    (row) => (row as { id: string }).id,
-  );
-  const bookings = (await db.table('booking').whereIn('instrument_id', ids).select('id')).map(
-    (row) => (row as { id: string }).id,
-  );
-  await db
-    .table('change_history')
-    .whereIn('record_id', [...ids, ...bookings])
-    .del();
-  await db.table('booking').whereIn('id', bookings).del();
-  await db.table('instrument').whereIn('id', ids).del();
+  await removeFiledInstruments(ASSET_PREFIX);
   for (const id of scratch) await removeScratchInstrument(id);
 });
 

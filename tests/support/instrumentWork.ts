@@ -4,7 +4,7 @@
  * service record. Tests that need machine hours in a year make them this way.
  */
 import { expect } from 'vitest';
-import { gatewayQuery } from './federation.ts';
+import { database, gatewayQuery } from './federation.ts';
 
 export interface InstrumentWorkers {
   /** A user of the owning enterprise. */
@@ -128,4 +128,21 @@ export async function completedBooking(
     workers.owner,
   );
   expect(completed.status).toBe('COMPLETED');
+}
+
+/** Removes the instruments a test filed (by asset number prefix), their bookings and their history. */
+export async function removeFiledInstruments(assetPrefix: string): Promise<void> {
+  const db = await database('instruments');
+  const ids = (await db.table('instrument').whereLike('asset_number', `${assetPrefix}%`).select('id')).map(
+    (row) => (row as { id: string }).id,
+  );
+  const bookings = (await db.table('booking').whereIn('instrument_id', ids).select('id')).map(
+    (row) => (row as { id: string }).id,
+  );
+  await db
+    .table('change_history')
+    .whereIn('record_id', [...ids, ...bookings])
+    .del();
+  await db.table('booking').whereIn('id', bookings).del();
+  await db.table('instrument').whereIn('id', ids).del();
 }

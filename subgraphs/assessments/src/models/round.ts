@@ -49,15 +49,10 @@ export interface RegionSnapshot {
   openInstruments: number;
 }
 
-export interface RoundEntry {
+/** A platform of a round: what the graph said of it, and who assesses it. */
+export interface RoundEntry extends PlatformSnapshot {
   id: string;
   roundId: string;
-  platformId: string;
-  platformName: string;
-  regionCode: string | null;
-  operatorId: string | null;
-  industries: string[];
-  figures: AssessmentFigures;
   assessorId: string | null;
   assessorEnterpriseId: string | null;
   version: number;
