@@ -229,6 +229,11 @@ describe('an instrument from filing to the public catalogue', () => {
     expect(edited).toMatchObject({ reviewStatus: 'DRAFT', rejectionReason: null, version: 4 });
   });
 
+  interface RemovalPage {
+    edges: { node: { recordId: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+
   it('sends a published record back to review when its record fields change, and keeps the history', async () => {
     const draft = await file(saltSprayChamber({ name: '交变盐雾试验箱' }));
     await mutate(SUBMIT, { id: draft.id, version: 1 }, ownerUser);
@@ -237,13 +242,23 @@ describe('an instrument from filing to the public catalogue', () => {
     const edited = (await mutate(UPDATE, { id: draft.id, version: 3, input: { model: 'LRHS-1200' } }, ownerUser))
       .value as Filed;
     expect(edited.reviewStatus).toBe('SUBMITTED');
-    // To a partner mirroring the public catalogue, it has left: a tombstone says so.
-    const removals = await gatewayQuery<{ instrumentRemovals: { edges: { node: { recordId: string } }[] } }>(
-      `{ instrumentRemovals(since: "${since}", first: 100) { edges { node { recordId } } } }`,
-      {},
-      { bearer: partner },
-    );
-    expect(removals.data?.instrumentRemovals.edges.map((edge) => edge.node.recordId)).toContain(draft.id);
+    // To a partner mirroring the public catalogue, it has left: a tombstone says so. Other files'
+    // removals may share the window, so the partner reads every page of it, as a mirror would.
+    const removed: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { data?: { instrumentRemovals: RemovalPage } | null } = await gatewayQuery<{
+        instrumentRemovals: RemovalPage;
+      }>(
+        'query ($since: String!, $after: String) { instrumentRemovals(since: $since, first: 500, after: $after) { edges { node { recordId } } pageInfo { hasNextPage endCursor } } }',
+        { since, after },
+        { bearer: partner },
+      );
+      const removals = page.data?.instrumentRemovals;
+      removed.push(...(removals?.edges.map((edge) => edge.node.recordId) ?? []));
+      after = removals?.pageInfo.hasNextPage ? removals.pageInfo.endCursor : null;
+    } while (after);
+    expect(removed).toContain(draft.id);
     const unchanged = (await mutate(UPDATE, { id: draft.id, version: 4, input: { model: 'LRHS-1200' } }, ownerUser))
       .value as Filed;
     expect(unchanged.version).toBe(4);
