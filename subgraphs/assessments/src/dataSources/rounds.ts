@@ -42,8 +42,10 @@ export const ROUND_FIGURES_QUERY = `query AssessmentRoundFigures($year: Int!, $a
       }
     } }
   }
-  regions { code sharingYears { year instruments openInstruments } }
 }`;
+
+/** Every region's instruments, for the regions' construction figures. */
+export const REGION_FIGURES_QUERY = '{ regions { code sharingYears { year instruments openInstruments } } }';
 
 interface FiguresPage {
   platforms: {
@@ -59,7 +61,12 @@ interface FiguresPage {
       };
     }[];
   };
-  regions: { code: string; sharingYears: { year: number; instruments: number; openInstruments: number }[] }[] | null;
+}
+
+interface RegionFigures {
+  regions:
+    | { code: string; sharingYears: { year: number; instruments: number; openInstruments: number }[] | null }[]
+    | null;
 }
 
 /** A platform as the gateway gives it to `Platform.liveAssessment` through `@requires`. */
@@ -210,7 +217,6 @@ export class RoundSource {
   /** Every platform's figures for the year, and every region's instruments, as the graph has them now. */
   private async takeFigures(year: number): Promise<{ platforms: PlatformSnapshot[]; regions: RegionSnapshot[] }> {
     const platforms: PlatformSnapshot[] = [];
-    let regions: RegionSnapshot[] = [];
     let after: string | null = null;
     do {
       const page: FiguresPage = await this.graph.query<FiguresPage>(ROUND_FIGURES_QUERY, { year, after });
@@ -224,16 +230,17 @@ export class RoundSource {
           figures: node.assessmentFigures,
         });
       }
-      regions = (page.regions ?? []).map((region) => {
-        const figures = region.sharingYears.find((entry) => entry.year === year);
-        return {
-          regionCode: region.code,
-          instruments: figures?.instruments ?? 0,
-          openInstruments: figures?.openInstruments ?? 0,
-        };
-      });
       after = page.platforms.pageInfo.hasNextPage ? page.platforms.pageInfo.endCursor : null;
     } while (after);
+    const { regions: found } = await this.graph.query<RegionFigures>(REGION_FIGURES_QUERY);
+    const regions = (found ?? []).map((region) => {
+      const figures = region.sharingYears?.find((entry) => entry.year === year);
+      return {
+        regionCode: region.code,
+        instruments: figures?.instruments ?? 0,
+        openInstruments: figures?.openInstruments ?? 0,
+      };
+    });
     return { platforms, regions };
   }
 }

@@ -568,10 +568,10 @@ async function scoreRegions(
       const open = region.instruments > 0 ? region.open_instruments / region.instruments : 0;
       const score =
         (weights.platforms * mean) / 100 + weights.industryCoverage * coverage + weights.openInstruments * open;
-      return { code: region.region_code, platforms: mine.length, score: Math.round(score * 100) / 100 };
+      const ranked = mine.length > 0 || region.instruments > 0; // a region with neither is not ranked
+      return { code: region.region_code, ranked, score: Math.round(score * 100) / 100 };
     })
-    // A region with neither platforms nor instruments is not ranked.
-    .filter((region) => region.platforms > 0 || regions.find((r) => r.region_code === region.code)?.instruments)
+    .filter((region) => region.ranked)
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
   for (const [index, region] of scored.entries()) {
     await tx
