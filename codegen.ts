@@ -102,6 +102,24 @@ const subgraphs: Record<string, Record<string, string>> = {
     Platform: '../dataSources/rounds.ts#PlatformRepresentation',
     Enterprise: '@gzequip/kit#EntityRef',
   },
+  planning: {
+    Zone: '../models/zone.ts#Zone',
+    ZoneConnection: '../models/zone.ts#ZoneConnection',
+    ZoneLimit: '../models/fit.ts#ZoneLimit',
+    PlantFit: '../models/fit.ts#PlantFit',
+    Headroom: '../models/fit.ts#Headroom',
+    Plant: '../models/plant.ts#Plant',
+    PlantConnection: '../models/plant.ts#PlantConnection',
+    Allocation: '../models/amounts.ts#Allocation',
+    PhaseOut: '../models/phaseOut.ts#PhaseOut',
+    PhaseOutConnection: '../models/phaseOut.ts#PhaseOutConnection',
+    LayoutMilestone: '../models/layout.ts#LayoutMilestone',
+    CoverageCell: '../dataSources/layout.ts#LayoutCell',
+    Change: '@gzequip/kit#Change',
+    ChangeConnection: '@gzequip/kit#ChangeConnection',
+    Region: '@gzequip/kit#RegionRef',
+    Enterprise: '@gzequip/kit#EntityRef',
+  },
 };
 
 const config: CodegenConfig = {

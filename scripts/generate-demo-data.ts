@@ -1,13 +1,14 @@
 /**
  * Writes the demo data the subgraphs seed their databases with:
- *   subgraphs/{enterprises,platforms,instruments,assessments}/src/seed/demo-data.json
+ *   subgraphs/{enterprises,platforms,instruments,assessments,planning}/src/seed/demo-data.json
  *
  * Everything is fictional but shaped like Guizhou's advanced equipment manufacturing sector: ten
  * regions, six key industries, enterprises with valid unified social credit codes, public service
  * platforms, large instruments in the NRII record format with their booking rules and a year and a half
  * of bookings and service records, the 2024–2025 platform assessments, and the makers' products with
  * the 2025–2026 equipment demand survey and its outcomes, and the 2025 matching events that brought
- * buyers and makers together.
+ * buyers and makers together; and the electroplating zones, their plants and quotas, and the
+ * regional platform layout plan.
  * The generators in demo-data/ keep it coherent (tests/demoData.test.ts checks that they do). The
  * output is deterministic: one seeded PRNG, no clock. Keys are the tables' column names.
  *
@@ -22,6 +23,7 @@ import { type BookableInstrument, buildBookings } from './demo-data/bookings.ts'
 import { buildEnterprises, buildRegions, enterpriseRow } from './demo-data/enterprises.ts';
 import { buildMatchingEvents } from './demo-data/events.ts';
 import { buildInstruments } from './demo-data/instruments.ts';
+import { buildPlanning } from './demo-data/planning.ts';
 import { buildPlatformServices, type PlatformInstrument, tagCapabilities } from './demo-data/platformServices.ts';
 import { buildCapabilities, buildPlatforms } from './demo-data/platforms.ts';
 import { buildRegistry } from './demo-data/registry.ts';
@@ -113,11 +115,8 @@ const capability = buildCapabilities(platform);
 const instrumentRows = buildInstruments(enterprises, platform);
 // Services with prices, credentials, yearly figures, the planned layout and inquiry threads, drawn from a
 // stream of their own; services before the threads that name them, threads before their messages.
-writeSeed('platforms', {
-  platform,
-  capability: tagCapabilities(capability),
-  ...buildPlatformServices(platform, enterprises, registry, instrumentRows as PlatformInstrument[]),
-});
+const services = buildPlatformServices(platform, enterprises, registry, instrumentRows as PlatformInstrument[]);
+writeSeed('platforms', { platform, capability: tagCapabilities(capability), ...services });
 // The instrument registry's own directory of owners by credit code, for partners' pushes: every
 // enterprise of the registry, the out-of-province makers appended.
 const owners = [...enterprises, ...suppliers.map(({ enterprise }) => enterprise)].map(({ id, credit_code }) => ({
@@ -128,6 +127,8 @@ const owners = [...enterprises, ...suppliers.map(({ enterprise }) => enterprise)
 const { booking_rule, booking } = buildBookings(instrumentRows as BookableInstrument[], enterprises);
 writeSeed('instruments', { instrument: instrumentRows, owner: owners, booking_rule, booking });
 writeSeed('assessments', { ...buildSchemes(), ...buildAssessments(platform) });
+// Zones, plants and phase-outs are a fixed table; the layout plan's 2022 milestones are the department's layout.
+writeSeed('planning', buildPlanning(enterprises, services.layout_target));
 
 if (stale.length > 0) {
   console.error(`Seed data out of date for ${stale.join(', ')}: run ${pnpmCommand()} demo-data`);

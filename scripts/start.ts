@@ -26,7 +26,7 @@ const pnpm = pnpmCommand();
 parseCommandLine(
   `Usage: ${pnpm} start
 
-Runs the whole federation: the four subgraphs over the embedded database (.data/pglite) or the
+Runs the whole federation: the subgraphs over the embedded database (.data/pglite) or the
 PostgreSQL databases <NAME>_DATABASE_URL names, and the gateway at http://127.0.0.1:4000/graphql.
 Settings come from the environment (PORT, <NAME>_PORT, <NAME>_URL, LOG_LEVEL, …): see the README.`,
   {},
@@ -71,7 +71,7 @@ for (const [setting, port] of [
   if (!(await portFree(port, process.env.HOST || '127.0.0.1'))) {
     stop(
       `Port ${port} is in use (another ${pnpm} start?). Stop that process, or choose free ports: ` +
-        `${setting}=<port> ${pnpm} start (the ports are PORT and INSTRUMENTS_PORT … ASSESSMENTS_PORT).`,
+        `${setting}=<port> ${pnpm} start (the ports are PORT and INSTRUMENTS_PORT … PLANNING_PORT).`,
     );
   }
 }

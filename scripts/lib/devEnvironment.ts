@@ -6,6 +6,7 @@ import { enterprises } from '@gzequip/enterprises';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from '@gzequip/gateway';
 import { instruments } from '@gzequip/instruments';
 import type { SubgraphDefinition } from '@gzequip/kit';
+import { planning } from '@gzequip/planning';
 import { platforms } from '@gzequip/platforms';
 import { repoRoot } from './cli.ts';
 
@@ -15,8 +16,8 @@ export { repoRoot };
 export const dataRoot = process.env.DATA_DIR || `${repoRoot}.data`;
 export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglite`;
 
-/** The four subgraphs, in the order they are started. */
-export const subgraphs: SubgraphDefinition[] = [enterprises, platforms, instruments, assessments];
+/** The subgraphs, in the order they are started. */
+export const subgraphs: SubgraphDefinition[] = [enterprises, platforms, instruments, assessments, planning];
 
 export const JWT_ISSUER = process.env.JWT_ISSUER || DEFAULT_JWT_ISSUER;
 export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE;

@@ -23,8 +23,8 @@ export async function bareEnvironment(dataDir: string): Promise<NodeJS.ProcessEn
   for (const [name, value] of Object.entries(process.env)) {
     if (!/(_DATABASE_URL|_URL|_PORT|SECRET)$|^(PORT|PGLITE_DATA_DIR|LOG_LEVEL|DATA_DIR)$/.test(name)) env[name] = value;
   }
-  const [gateway, instruments, enterprises, platforms, assessments] = await Promise.all(
-    Array.from({ length: 5 }, freePort),
+  const [gateway, instruments, enterprises, platforms, assessments, planning] = await Promise.all(
+    Array.from({ length: 6 }, freePort),
   );
   return {
     ...env,
@@ -35,6 +35,7 @@ export async function bareEnvironment(dataDir: string): Promise<NodeJS.ProcessEn
     ENTERPRISES_PORT: String(enterprises),
     PLATFORMS_PORT: String(platforms),
     ASSESSMENTS_PORT: String(assessments),
+    PLANNING_PORT: String(planning),
   };
 }
 

@@ -68,7 +68,7 @@ describe('pnpm start on a machine with only Node', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('brings up four subgraphs and the gateway, and answers the issue query from four databases', async () => {
+  it('brings up the five subgraphs and the gateway, and answers the issue query from four databases', async () => {
     const started = await startFederation(await bareEnvironment(dataDir));
     running.push(started);
 
@@ -86,8 +86,15 @@ describe('pnpm start on a machine with only Node', () => {
     expect(await (await fetch(started.gatewayUrl.replace(/graphql$/, 'health'))).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(started.gatewayUrl.replace(/graphql$/, 'ready'))).json()).toEqual({
       status: 'ready',
-      subgraphs: { enterprises: 'ok', platforms: 'ok', instruments: 'ok', assessments: 'ok' },
+      subgraphs: { enterprises: 'ok', platforms: 'ok', instruments: 'ok', assessments: 'ok', planning: 'ok' },
     });
+
+    // The fifth source, planning, runs beside the others and joins the graph through the gateway.
+    const planning = await query<{ zone: unknown }>(
+      started.gatewayUrl,
+      '{ zone(id: "zone-02") { region { name } quota(metal: CADMIUM) { remaining } } }',
+    );
+    expect(planning).toEqual({ data: { zone: { region: { name: '遵义市' }, quota: { remaining: 1 } } } });
 
     // An administrator sees the instruments their owners do not share; the public does not.
     const admin = adminToken(started.env);

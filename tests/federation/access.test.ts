@@ -1,5 +1,6 @@
 import { IDENTITY_HEADER, PUBLIC_CLAIMS, Role, signIdentity } from '@gzequip/kit';
 import { describe, expect, it } from 'vitest';
+import { subgraphs } from '../../scripts/lib/devEnvironment.ts';
 import {
   database,
   federation,
@@ -17,7 +18,7 @@ function hiddenInstrument() {
 }
 
 describe('nobody can skip the gateway', () => {
-  for (const subgraph of ['instruments', 'enterprises', 'platforms', 'assessments']) {
+  for (const { name: subgraph } of subgraphs) {
     it(`${subgraph} refuses a request without the gateway's signature`, async () => {
       const result = await subgraphQuery(subgraph, '{ __typename }', {}, { identity: null });
       expect(result.status).toBe(401);

@@ -63,12 +63,12 @@ describe('a source that is down', () => {
     const ready = await (await fetch(gateway.url.replace(/graphql$/, 'ready'))).json();
     expect(ready).toEqual({
       status: 'degraded',
-      subgraphs: { instruments: 'ok', enterprises: 'ok', platforms: 'ok', assessments: 'unavailable' },
+      subgraphs: { instruments: 'ok', enterprises: 'ok', platforms: 'ok', assessments: 'unavailable', planning: 'ok' },
     });
     expect(logs.some((line) => line.msg === 'subgraph unreachable' && line.subgraph === 'assessments')).toBe(true);
   });
 
-  it.each(['instruments', 'enterprises', 'platforms', 'assessments'])(
+  it.each(['instruments', 'enterprises', 'platforms', 'assessments', 'planning'])(
     'with %s down, every other source still answers its part of one query',
     async (down) => {
       const { gateway } = await testGateway({}, { [down]: 'http://127.0.0.1:9/graphql' });
@@ -78,7 +78,8 @@ describe('a source that is down', () => {
           enterprises(first: 3) { edges { node { name instruments(first: 2) { totalCount } platforms { totalCount } } } }
           platforms(first: 3) { edges { node { name operator { name } latestAssessment { grade } } } }
           assessments(first: 3) { edges { node { year platform { name } } } }
-          regions { name }
+          zones(first: 3) { edges { node { name region { name } quota(metal: CADMIUM) { remaining } } } }
+          regions { name zones { totalCount } }
         }`,
       });
       expect(response.status).toBe(200);
@@ -89,6 +90,7 @@ describe('a source that is down', () => {
         enterprises: ['enterprises', 'regions'],
         platforms: ['platforms'],
         assessments: ['assessments'],
+        planning: ['zones'],
       };
       for (const [source, fields] of Object.entries(roots)) {
         for (const field of fields) {
