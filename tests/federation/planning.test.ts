@@ -8,7 +8,7 @@
  */
 import { Role } from '@gzequip/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { database, gatewayQuery, token } from '../support/federation.ts';
+import { countStatements, database, gatewayQuery, token } from '../support/federation.ts';
 
 let admin: string;
 let operator: string;
@@ -767,5 +767,28 @@ describe('lists of zones, plants and phase-outs', () => {
     expect(zonesFitting.every((fit) => fit.fits && fit.zone.status === 'PRIORITY')).toBe(true);
     const shares = zonesFitting.map((fit) => fit.binding.headroomShare);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
+  });
+});
+
+describe('statements per request', () => {
+  it('are the same for a page of 2 zones as for all 8, with their limits, plants, holdings and phase-outs', async () => {
+    const page = `query ($first: Int!) {
+      zones(first: $first, filter: { regionCodeIn: ["520100", "520200", "520300", "520400", "520500", "520600", "522700", "GUIAN"] }) {
+        edges { node { name region { name } water { remaining } quotas { metal remaining }
+          plants { totalCount edges { node { name enterprise { name } allocation { waterTonsPerDay emissions { metal kgPerYear } }
+            phaseOuts { deadline overdue } } } } } }
+      }
+    }`;
+    const sizes: number[] = [];
+    const run = (first: number) =>
+      countStatements(async () => {
+        const answer = await data<{ zones: { edges: unknown[] } }>(page, { first });
+        sizes.push(answer.zones.edges.length);
+      });
+    const small = await run(2);
+    const large = await run(8);
+    expect(sizes).toEqual([2, 8]);
+    expect(large.planning).toBe(small.planning);
+    expect(large.planning).toBeLessThanOrEqual(5);
   });
 });

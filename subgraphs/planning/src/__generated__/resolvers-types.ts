@@ -137,7 +137,7 @@ export type Headroom = {
   fits: Scalars['Boolean']['output'];
   /** remaining − requested: negative where the plant does not fit */
   headroom: Scalars['Float']['output'];
-  /** headroom ÷ capacity; null for a limit of 0 (then any request fails it) */
+  /** headroom ÷ capacity, to 4 decimals; null for a limit of 0 (then any request fails it) */
   headroomShare?: Maybe<Scalars['Float']['output']>;
   kind: ZoneLimitKind;
   metal?: Maybe<HeavyMetal>;
