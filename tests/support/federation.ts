@@ -170,6 +170,11 @@ export async function subgraphQuery<TData = Record<string, unknown>>(
   return post<TData>(await subgraphUrl(subgraph), body, header === null ? {} : { [IDENTITY_HEADER]: header });
 }
 
+/** Statement counts for every subgraph: those given, 0 for the rest (a source added later included). */
+export function statementsIn(counts: Record<string, number> = {}): Record<string, number> {
+  return Object.fromEntries(subgraphs.map(({ name }) => [name, counts[name] ?? 0]));
+}
+
 /** The statements each subgraph sent to its database while `work` ran. */
 export async function countStatements(work: () => Promise<unknown>): Promise<Record<string, number>> {
   const { subgraphs: running } = await federation();

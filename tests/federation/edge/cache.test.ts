@@ -11,6 +11,7 @@ import {
   instrumentRow,
   removeScratchInstrument,
   scratchInstrument,
+  statementsIn,
   subgraphUrl,
   token,
 } from '../../support/federation.ts';
@@ -20,7 +21,7 @@ const QUERY = 'query ($id: ID!) { instrument(id: $id) { id feeText version owner
 const UPDATE = `mutation ($id: ID!, $version: Int!, $feeText: String) {
   updateInstrumentOperations(id: $id, version: $version, input: { feeText: $feeText }) { version }
 }`;
-const NONE = { instruments: 0, enterprises: 0, platforms: 0, assessments: 0 };
+const NONE = statementsIn();
 
 describe(`the response cache (${process.env.REDIS_URL ? 'Redis' : 'in memory'})`, () => {
   let started: Started;
