@@ -357,6 +357,14 @@ describe('bad requests: a clear error, and nothing stored', () => {
       ],
       ['an unknown metal', UNKNOWN_METAL, { metal: 'URANIUM' }, admin, 'BAD_USER_INPUT', /URANIUM.*HeavyMetal/],
       [
+        'a plant with no process line',
+        REGISTER,
+        { input: { ...plantInput(zoneId, { waterTonsPerDay: 1 }), processLines: [] } },
+        admin,
+        'BAD_USER_INPUT',
+        'input.processLines',
+      ],
+      [
         'a plant in a restricted zone',
         REGISTER,
         { input: plantInput('zone-07', { waterTonsPerDay: 10 }) },

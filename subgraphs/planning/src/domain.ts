@@ -1,5 +1,8 @@
 /** The planning source's vocabulary; the SDL enums mirror it and the migration checks it. */
 
+/** An enterprise's id as the enterprises subgraph gives them: a key, not a foreign key. */
+export const ENTERPRISE_ID_PATTERN = '^ent-[0-9a-z]{1,32}$';
+
 export const ZONE_STATUSES = ['PRIORITY', 'UNDER_STUDY', 'RESTRICTED'] as const;
 export const PLANT_STATUSES = ['OPERATING', 'CLOSED'] as const;
 export const PHASE_OUT_STATUSES = ['SCHEDULED', 'COMPLETED'] as const;

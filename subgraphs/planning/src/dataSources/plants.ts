@@ -9,6 +9,7 @@ import {
   dateRange,
   groupByKey,
   loadChangePages,
+  notFound,
   oneOrIn,
   type Page,
   parseListPage,
@@ -73,6 +74,13 @@ export class PlantSource {
     this.pagesByZone = childConnectionLoader((keys) => model.findPagesBy('zone_id', keys));
     this.pagesByEnterprise = childConnectionLoader((keys) => model.findPagesBy('enterprise_id', keys));
     this.historyPages = childConnectionLoader((keys) => loadChangePages(db, 'Plant', keys));
+  }
+
+  /** A plant another record points at: NOT_FOUND if it is gone (the record's foreign key forbids that). */
+  async existing(id: string): Promise<Plant> {
+    const plant = await this.byId.load(id);
+    if (!plant) throw notFound('Plant', id);
+    return plant;
   }
 
   async criteria(filter: PlantFilter | null | undefined, field: string): Promise<PlantCriteria> {

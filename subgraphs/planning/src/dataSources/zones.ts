@@ -10,6 +10,7 @@ import {
   type Database,
   groupByKey,
   loadChangePages,
+  notFound,
   numberRange,
   oneOrIn,
   type Page,
@@ -48,6 +49,13 @@ export class ZoneSource {
     this.limitsOf = new DataLoader(async (ids) => groupByKey(ids, await model.limitsOf(ids), (l) => l.zoneId));
     this.pagesByRegion = childConnectionLoader((keys) => model.findPagesByRegion(keys));
     this.historyPages = childConnectionLoader((keys) => loadChangePages(db, 'Zone', keys));
+  }
+
+  /** A zone another record points at: NOT_FOUND if it is gone (the record's foreign key forbids that). */
+  async existing(id: string): Promise<Zone> {
+    const zone = await this.byId.load(id);
+    if (!zone) throw notFound('Zone', id);
+    return zone;
   }
 
   async criteria(filter: ZoneFilter | null | undefined, field: string): Promise<ZoneCriteria> {

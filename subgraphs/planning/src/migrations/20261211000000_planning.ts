@@ -8,6 +8,7 @@
 import { createChangeHistory, createSyncSupport, INDUSTRIES, REGION_CODE_PATTERN, trackChanges } from '@gzequip/kit';
 import type { Knex } from 'knex';
 import {
+  ENTERPRISE_ID_PATTERN,
   LIMIT_KINDS,
   PHASE_OUT_STATUSES,
   PLANNING_LIMITS,
@@ -17,9 +18,6 @@ import {
 } from '../domain.ts';
 
 const SCHEMA = 'planning';
-
-/** An enterprise's id as the enterprises subgraph gives them: a key, not a foreign key. */
-export const ENTERPRISE_ID_PATTERN = '^ent-[0-9a-z]{1,32}$';
 
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 const check = (table: string, name: string, sql: string) =>

@@ -4,7 +4,7 @@
  */
 import type { InputProblem } from '@gzequip/kit';
 import type { AmountsInput, HeavyMetal } from '../__generated__/resolvers-types.ts';
-import { AMOUNT_DECIMALS, LIMIT_KINDS, type LimitKind, METALS, PLANNING_LIMITS, unitOf } from '../domain.ts';
+import { AMOUNT_DECIMALS, LIMIT_KINDS, type LimitKind, METALS, PLANNING_LIMITS } from '../domain.ts';
 
 /** Limit kind → amount; a kind left out is 0. */
 export type Amounts = Partial<Record<LimitKind, number>>;
@@ -116,9 +116,4 @@ export function amountsFromStored(stored: Record<string, number | string> | stri
       .filter(([kind]) => (LIMIT_KINDS as readonly string[]).includes(kind))
       .map(([kind, value]) => [kind, Number(value)]),
   );
-}
-
-/** How an amount reads in a message: "12.5 t/day of WATER". */
-export function describe(kind: LimitKind, value: number): string {
-  return `${value} ${unitOf(kind)} of ${kind}`;
 }

@@ -41,8 +41,7 @@ import type {
   ProcessLinesInput,
 } from '../__generated__/resolvers-types.ts';
 import { mustAdminister } from '../access.ts';
-import { LIMIT_KINDS, type LimitKind, PLANNING_LIMITS } from '../domain.ts';
-import { ENTERPRISE_ID_PATTERN } from '../migrations/20261211000000_planning.ts';
+import { ENTERPRISE_ID_PATTERN, LIMIT_KINDS, type LimitKind, PLANNING_LIMITS } from '../domain.ts';
 import { type Amounts, amountOf, compact, isEmpty, minus, parseAmounts, plus, positiveKinds } from './amounts.ts';
 import { fitOf, type PlantFit, type ZoneLimit } from './fit.ts';
 import { type LimitRow, toLimit } from './zone.ts';
@@ -143,6 +142,7 @@ function applyCriteria(query: Knex.QueryBuilder, criteria: PlantCriteria | undef
 /** Process lines from an input: each process once, 1–50 lines, in the order given. */
 function processLines(lines: readonly ProcessLinesInput[], field: string): InputProblem[] {
   const problems: InputProblem[] = [];
+  if (lines.length === 0) problems.push({ field, reason: 'must name at least one process line' });
   const seen = new Set<string>();
   lines.forEach(({ process, lines: count }, i) => {
     if (seen.has(process)) problems.push({ field: `${field}[${i}].process`, reason: `names ${process} a second time` });

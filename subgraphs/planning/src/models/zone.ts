@@ -272,9 +272,9 @@ export class ZoneModel {
   }
 
   /**
-   * An edit based on `version`. A limit lowered below what the plants hold is CONFLICT naming it;
-   * the zone row is locked first, so allocations in flight finish before (their trigger reads it
-   * FOR SHARE) and later ones see the new status and limits.
+   * An edit based on `version`. A limit lowered below what the plants hold is CONFLICT naming it.
+   * The zone row is locked first: changes of holdings in flight (which hold it FOR SHARE) finish
+   * before, and later ones see the new status and limits.
    */
   update(id: string, version: number, changes: ZoneChanges, viewer: Claims): Promise<Zone> {
     mustAdminister(viewer, 'change zones');

@@ -4,17 +4,9 @@ import { isAdministrator } from '../access.ts';
 import { toAllocation } from '../models/amounts.ts';
 
 export const Plant: PlantResolvers = {
-  __resolveReference: async ({ id }, { plants }) => {
-    const plant = await plants.byId.load(id);
-    if (!plant) throw notFound('Plant', id);
-    return plant;
-  },
+  __resolveReference: ({ id }, { plants }) => plants.existing(id),
   enterprise: ({ enterpriseId }) => ({ id: enterpriseId }),
-  zone: async ({ zoneId }, _args, { zones }) => {
-    const zone = await zones.byId.load(zoneId);
-    if (!zone) throw notFound('Zone', zoneId);
-    return zone;
-  },
+  zone: ({ zoneId }, _args, { zones }) => zones.existing(zoneId),
   allocation: async ({ id }, _args, { plants }) => toAllocation(await plants.holdingOf.load(id)),
   phaseOuts: ({ id }, _args, { plants }) => plants.phaseOutsOf.load(id),
   history: ({ id }, { first, after }, { claims, plants }) =>
@@ -27,18 +19,10 @@ export const PhaseOut: PhaseOutResolvers = {
     if (!phaseOut) throw notFound('PhaseOut', id);
     return phaseOut;
   },
-  plant: async ({ plantId }, _args, { plants }) => {
-    const plant = await plants.byId.load(plantId);
-    if (!plant) throw notFound('Plant', plantId);
-    return plant;
-  },
+  plant: ({ plantId }, _args, { plants }) => plants.existing(plantId),
   releases: ({ releases }) => toAllocation(releases),
 };
 
 export const PlantFit: PlantFitResolvers = {
-  zone: async ({ zoneId }, _args, { zones }) => {
-    const zone = await zones.byId.load(zoneId);
-    if (!zone) throw notFound('Zone', zoneId);
-    return zone;
-  },
+  zone: ({ zoneId }, _args, { zones }) => zones.existing(zoneId),
 };

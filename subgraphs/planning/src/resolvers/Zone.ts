@@ -1,4 +1,4 @@
-import { notFound, parsePage } from '@gzequip/kit';
+import { parsePage } from '@gzequip/kit';
 import type { ZoneResolvers } from '../__generated__/resolvers-types.ts';
 import { isAdministrator } from '../access.ts';
 import type { LimitKind } from '../domain.ts';
@@ -12,11 +12,7 @@ function limitOf(limits: ZoneLimit[], kind: LimitKind): ZoneLimit {
 }
 
 export const Zone: ZoneResolvers = {
-  __resolveReference: async ({ id }, { zones }) => {
-    const zone = await zones.byId.load(id);
-    if (!zone) throw notFound('Zone', id);
-    return zone;
-  },
+  __resolveReference: ({ id }, { zones }) => zones.existing(id),
   region: ({ regionCode }) => ({ code: regionCode }),
   water: async ({ id }, _args, { zones }) => limitOf(await zones.limitsOf.load(id), 'WATER'),
   wastewater: async ({ id }, _args, { zones }) => limitOf(await zones.limitsOf.load(id), 'WASTEWATER'),
