@@ -128,6 +128,6 @@ function residentBytesOf(pid: string): number {
 }
 
 /** Sums VmRSS over the processes of a process group. */
-function groupResidentBytes(groupId: number): number {
+export function groupResidentBytes(groupId: number): number {
   return groupMembers(groupId).reduce((total, pid) => total + residentBytesOf(pid), 0);
 }

@@ -1,0 +1,282 @@
+/**
+ * `pnpm bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50]
+ * [--gateways ours,stock,hive]`: the gateway core on the public benchmark's workload
+ * (graphql-hive/graphql-gateways-benchmark: four small subgraphs and its fragment-heavy query),
+ * with the same subgraphs behind every gateway in one run:
+ *   ours    this project's gateway as production runs it (scripts/lib/gatewayWorkload/ourGateway.ts);
+ *   stock   `@apollo/gateway` + `@apollo/server` with defaults;
+ *   hive    `@graphql-hive/gateway` from npm, its CLI with defaults.
+ * Each gateway, the subgraphs and the load run in processes of their own. Every gateway's answer
+ * is first checked against a plain, non-federated schema over the same data: a fast wrong answer
+ * is marked and cannot win. Then a warm-up each, and rounds in alternating order, CONNECTIONS
+ * clients sending as fast as they are answered: requests per second, p50/p95/p99, errors (a
+ * non-200 or an answer with errors), the gateway's peak resident memory, subgraph requests per
+ * query (alone and under load), and each round's ratio to stock. All on this machine's cores, which
+ * the load, the subgraphs and the gateway share.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { parseCommandLine, pnpmCommand, repoRoot, stop } from './lib/cli.ts';
+import { freePort, groupResidentBytes } from './lib/federationProcess.ts';
+import { expectedAnswer, SUBGRAPH_SDL, WORKLOAD_QUERY } from './lib/gatewayWorkload/workload.ts';
+
+const GATEWAYS = ['ours', 'stock', 'hive'] as const;
+type Gateway = (typeof GATEWAYS)[number];
+
+const { values } = parseCommandLine(
+  `Usage: ${pnpmCommand()} bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50] [--gateways ours,stock,hive]
+
+This project's gateway, stock @apollo/gateway and Hive Gateway on the public benchmark's workload.`,
+  {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    gateways: { type: 'string', default: GATEWAYS.join(',') },
+  },
+);
+
+function count(name: string, min: number, max: number): number {
+  const raw = values[name as keyof typeof values] as string;
+  const number = Number(raw);
+  if (!Number.isSafeInteger(number) || number < min || number > max)
+    stop(`--${name} takes ${min} to ${max}, not ${raw}`);
+  return number;
+}
+const rounds = count('rounds', 1, 50);
+const seconds = count('seconds', 1, 600);
+const warmup = count('warmup', 0, 600);
+const connections = count('connections', 1, 1000);
+const chosen = (values.gateways as string).split(',').map((name) => name.trim()) as Gateway[];
+for (const name of chosen)
+  if (!GATEWAYS.includes(name)) stop(`--gateways: unknown ${name}; known are ${GATEWAYS.join(', ')}`);
+
+const TSX = ['--import', 'tsx'];
+const children: ChildProcess[] = [];
+const BODY = JSON.stringify({ query: WORKLOAD_QUERY, operationName: 'TestQuery' });
+
+function launch(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+function stopAll(): void {
+  for (const child of children) {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {}
+  }
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+/** Resolves with the first stdout line matching `pattern`, or fails with what the process said. */
+function lineOf(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function post(
+  url: string,
+  body: string,
+): Promise<{ status: number; json: { data?: unknown; errors?: unknown } }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };
+}
+
+/** Polls a gateway until it answers the workload query with 200. */
+async function readyAt(url: string, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) stop(`${what} exited with ${child.exitCode}`);
+    try {
+      if ((await post(url, BODY)).status === 200) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  stop(`${what} did not answer in 60 s`);
+}
+
+// -- the subgraphs, and the supergraph composed over them
+const subgraphHost = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/subgraphServer.ts'], {});
+const subgraphPort = Number((await lineOf(subgraphHost, /ready (\d+)/, 'the subgraphs'))[1]);
+const subgraphBase = `http://127.0.0.1:${subgraphPort}`;
+const composed = composeServices(
+  Object.entries(SUBGRAPH_SDL).map(([name, sdl]) => ({ name, url: `${subgraphBase}/${name}`, typeDefs: parse(sdl) })),
+);
+if (composed.errors) stop(`the workload does not compose: ${composed.errors.map((e) => e.message).join('; ')}`);
+const supergraphPath = join(mkdtempSync(join(tmpdir(), 'gzequip-bench-gateways-')), 'supergraph.graphql');
+writeFileSync(supergraphPath, composed.supergraphSdl);
+
+async function subgraphRequests(): Promise<number> {
+  const stats = (await (await fetch(`${subgraphBase}/stats`)).json()) as Record<string, number>;
+  return Object.values(stats).reduce((sum, n) => sum + n, 0);
+}
+
+// -- the gateways
+interface Running {
+  name: Gateway;
+  url: string;
+  child: ChildProcess;
+  correct: boolean;
+  /** Subgraph requests for one query sent alone. */
+  alone: number;
+}
+
+async function startGateway(name: Gateway): Promise<Running> {
+  const port = await freePort();
+  const env = { PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
+  let child: ChildProcess;
+  let url: string;
+  if (name === 'ours') {
+    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], env);
+    url = `http://127.0.0.1:${port}/graphql`;
+  } else if (name === 'stock') {
+    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], env);
+    url = `http://127.0.0.1:${port}/`;
+  } else {
+    child = launch(
+      join(repoRoot, 'node_modules/.bin/hive-gateway'),
+      ['supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(port)],
+      { ...env, NODE_ENV: 'production' },
+    );
+    url = `http://127.0.0.1:${port}/graphql`;
+  }
+  child.stdout?.resume();
+  child.stderr?.resume();
+  await readyAt(url, child, name);
+  const before = await subgraphRequests();
+  const answer = await post(url, BODY);
+  const alone = (await subgraphRequests()) - before;
+  const correct = answer.status === 200 && !answer.json.errors && isDeepStrictEqual(answer.json.data, expected);
+  if (!correct) {
+    console.log(`${name}: its answer differs from the reference: ${JSON.stringify(answer.json).slice(0, 400)}`);
+  }
+  return { name, url, child, correct, alone };
+}
+
+interface Load {
+  requests: number;
+  errors: number;
+  firstError?: string;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function load(gateway: Running, duration: number): Promise<Load & { peakRss: number; perQuery: number }> {
+  const before = await subgraphRequests();
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, groupResidentBytes(gateway.child.pid as number));
+  }, 250);
+  const loader = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/load.ts'], {
+    TARGET_URL: gateway.url,
+    CONNECTIONS: String(connections),
+    SECONDS: String(duration),
+    BODY,
+  });
+  const result = JSON.parse((await lineOf(loader, /\{.*\}\n/, 'the load'))[0]) as Load;
+  clearInterval(sampler);
+  const perQuery = ((await subgraphRequests()) - before) / Math.max(1, result.requests);
+  return { ...result, peakRss, perQuery };
+}
+
+const expected = await expectedAnswer();
+console.log(
+  `bench:gateways — ${connections} connections, ${rounds} rounds of ${seconds} s after ${warmup} s of warm-up, ` +
+    `${cpus().length} cores (load, subgraphs and gateway share them)`,
+);
+const gateways: Running[] = [];
+for (const name of chosen) gateways.push(await startGateway(name));
+if (warmup > 0) for (const gateway of gateways) await load(gateway, warmup);
+
+const results = new Map<Gateway, Awaited<ReturnType<typeof load>>[]>(chosen.map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  // Alternate the order, so that no gateway always runs first or last.
+  const order = gateways.map((_, i) => gateways[(i + round) % gateways.length] as Running);
+  for (const gateway of order) {
+    const result = await load(gateway, seconds);
+    results.get(gateway.name)?.push(result);
+    if (result.firstError)
+      console.log(`${gateway.name}, round ${round + 1}: ${result.errors} errors, first: ${result.firstError}`);
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const stock = results.get('stock');
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const table = [
+  [
+    'gateway',
+    'answer',
+    'req/s (median)',
+    'range',
+    '× stock',
+    'p50',
+    'p95',
+    'p99',
+    'errors',
+    'peak RSS',
+    'subgraph req/query alone',
+    'under load',
+  ],
+  ...gateways.map((gateway) => {
+    const runs = results.get(gateway.name) ?? [];
+    const ratios = stock ? runs.map((run, i) => run.perSecond / (stock[i]?.perSecond ?? Number.NaN)) : [];
+    return [
+      gateway.name,
+      gateway.correct ? 'correct' : 'WRONG',
+      median(runs.map((run) => run.perSecond)).toFixed(0),
+      `${Math.min(...runs.map((r) => r.perSecond)).toFixed(0)}–${Math.max(...runs.map((r) => r.perSecond)).toFixed(0)}`,
+      ratios.length ? `${median(ratios).toFixed(2)}×` : '—',
+      ms(median(runs.map((r) => r.p50))),
+      ms(median(runs.map((r) => r.p95))),
+      ms(median(runs.map((r) => r.p99))),
+      String(runs.reduce((sum, r) => sum + r.errors, 0)),
+      `${(Math.max(...runs.map((r) => r.peakRss)) / 2 ** 20).toFixed(0)} MiB`,
+      String(gateway.alone),
+      median(runs.map((r) => r.perQuery)).toFixed(1),
+    ];
+  }),
+];
+const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+for (const row of table) {
+  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
+}
+console.log("× stock: the median of each round's ratio; latencies: the median over rounds.");
+stopAll();
+process.exit(gateways.every((gateway) => gateway.correct) ? 0 : 1);
