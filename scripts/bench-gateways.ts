@@ -1,9 +1,11 @@
 /**
  * `pnpm bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50]
- * [--gateways ours,stock,hive]`: the gateway core on the public benchmark's workload
+ * [--gateways ours,ours-no-dedup,stock,hive]`: the gateway core on the public benchmark's workload
  * (graphql-hive/graphql-gateways-benchmark: four small subgraphs and its fragment-heavy query),
  * with the same subgraphs behind every gateway in one run:
- *   ours    this project's gateway as production runs it (scripts/lib/gatewayWorkload/ourGateway.ts);
+ *   ours    this project's gateway as production runs it (scripts/lib/gatewayWorkload/ourGateway.ts),
+ *           identical subgraph reads in flight shared among callers with the same identity;
+ *   ours-no-dedup   the same with that sharing off (SUBGRAPH_DEDUPLICATION=false);
  *   stock   `@apollo/gateway` + `@apollo/server` with defaults;
  *   hive    `@graphql-hive/gateway` from npm, its CLI with defaults.
  * Each gateway, the subgraphs and the load run in processes of their own. Every gateway's answer
@@ -25,11 +27,11 @@ import { parseCommandLine, pnpmCommand, repoRoot, stop } from './lib/cli.ts';
 import { freePort, groupResidentBytes } from './lib/federationProcess.ts';
 import { expectedAnswer, SUBGRAPH_SDL, WORKLOAD_QUERY } from './lib/gatewayWorkload/workload.ts';
 
-const GATEWAYS = ['ours', 'stock', 'hive'] as const;
+const GATEWAYS = ['ours', 'ours-no-dedup', 'stock', 'hive'] as const;
 type Gateway = (typeof GATEWAYS)[number];
 
 const { values } = parseCommandLine(
-  `Usage: ${pnpmCommand()} bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50] [--gateways ours,stock,hive]
+  `Usage: ${pnpmCommand()} bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50] [--gateways ours,ours-no-dedup,stock,hive]
 
 This project's gateway, stock @apollo/gateway and Hive Gateway on the public benchmark's workload.`,
   {
@@ -154,8 +156,11 @@ async function startGateway(name: Gateway): Promise<Running> {
   const env = { PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
   let child: ChildProcess;
   let url: string;
-  if (name === 'ours') {
-    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], env);
+  if (name === 'ours' || name === 'ours-no-dedup') {
+    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], {
+      ...env,
+      SUBGRAPH_DEDUPLICATION: name === 'ours' ? 'true' : 'false',
+    });
     url = `http://127.0.0.1:${port}/graphql`;
   } else if (name === 'stock') {
     child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], env);

@@ -19,6 +19,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Each gateway → subgraph call. */
   subgraphTimeoutMs: number;
+  /** Identical subgraph reads in flight for the same caller identity share one call. */
+  deduplicateSubgraphFetches: boolean;
   /** A whole request, all its subgraph calls included. */
   requestTimeoutMs: number;
   maxRequestBytes: number;
@@ -118,6 +120,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     subgraphUrls,
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 3_000),
+    deduplicateSubgraphFetches: env.SUBGRAPH_DEDUPLICATION !== 'false',
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', MiB),
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024),

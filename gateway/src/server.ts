@@ -93,6 +93,7 @@ export async function startGateway(
       const client = new SubgraphClient(name, target, {
         signingSecret: config.subgraphSigningSecret,
         timeoutMs: config.subgraphTimeoutMs,
+        deduplicate: config.deduplicateSubgraphFetches,
         logger,
         onFetch: (record) => metrics.subgraphFetch(record),
       });

@@ -57,9 +57,36 @@ export interface SubgraphClientOptions {
   logger: Logger;
   /** Called after every call, for metrics. */
   onFetch?: (record: FetchRecord) => void;
+  /** Identical reads in flight for the same caller identity share one subgraph call. */
+  deduplicate?: boolean;
 }
 
 class ResponseTooLarge extends Error {}
+class SubgraphTimeout extends Error {}
+
+/** The caller's identity as a key: calls are shared only among callers with the same one. */
+function identityKey(claims: Claims): string {
+  return JSON.stringify([claims.userId, claims.role, claims.enterpriseId, claims.platformIds, claims.scopes]);
+}
+
+/** The promise's outcome, unless `signal` fires first (then its reason). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 /** How a network failure is told to clients: in words, without addresses. */
 const NETWORK_ERRORS: Record<string, string> = {
@@ -106,6 +133,8 @@ function firstFieldPath(query: string, isEntityFetch: boolean): string[] {
 export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
   private readonly pool: Pool;
   private readonly path: string;
+  /** Shared calls in flight, by caller identity and body. */
+  private readonly inFlight = new Map<string, Promise<{ status: number; text: string }>>();
 
   constructor(
     readonly name: string,
@@ -126,7 +155,8 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
       variables: request.variables,
       ...(request.operationName ? { operationName: request.operationName } : {}),
     });
-    if (request.query?.startsWith('mutation')) context?.mutated.add(this.name);
+    const isMutation = request.query?.startsWith('mutation') ?? false;
+    if (isMutation) context?.mutated.add(this.name);
 
     const started = performance.now();
     const record = (outcome: FetchOutcome, bytes = 0) => {
@@ -146,34 +176,38 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     };
 
     if (context?.deadline.aborted) return fail(this.abortOutcome(context.deadline));
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = context ? AbortSignal.any([context.deadline, timeout]) : timeout;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      [IDENTITY_HEADER]: await signIdentity(context?.claims ?? PUBLIC_CLAIMS, this.options.signingSecret, body),
-    };
-    if (context) headers[REQUEST_ID_HEADER] = context.requestId;
+    const claims = context?.claims ?? PUBLIC_CLAIMS;
+    // Identical reads for the same caller identity share one call while it is in flight; each
+    // caller still waits only as long as its own deadline allows, and pays for the bytes itself.
+    const key = this.options.deduplicate && !isMutation ? `${identityKey(claims)}\n${body}` : undefined;
+    let answer = key ? this.inFlight.get(key) : undefined;
+    if (!answer) {
+      const timeout = AbortSignal.timeout(this.options.timeoutMs);
+      // A shared call is not cancelled with one of its callers; an own call is.
+      const signal = key || !context ? timeout : AbortSignal.any([context.deadline, timeout]);
+      answer = this.send(body, claims, context, signal, timeout);
+      if (key) {
+        const shared = answer;
+        this.inFlight.set(key, shared);
+        void shared.then(
+          () => this.inFlight.delete(key),
+          () => this.inFlight.delete(key),
+        );
+      }
+    }
 
     let status: number;
     let text: string;
     try {
-      const response = await this.pool.request({ path: this.path, method: 'POST', headers, body, signal });
-      status = response.statusCode;
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        if (context) {
-          context.responseBudget.remaining -= chunk.length;
-          if (context.responseBudget.remaining < 0) {
-            response.body.destroy();
-            throw new ResponseTooLarge();
-          }
-        }
-        chunks.push(chunk);
+      ({ status, text } = await (context ? untilAborted(answer, context.deadline) : answer));
+      if (context) {
+        context.responseBudget.remaining -= Buffer.byteLength(text);
+        if (context.responseBudget.remaining < 0) throw new ResponseTooLarge();
       }
-      text = Buffer.concat(chunks).toString('utf8');
     } catch (error) {
       if (error instanceof ResponseTooLarge) return fail('too_large');
-      if (signal.aborted) return fail(timeout.aborted ? 'timeout' : this.abortOutcome(signal));
+      if (context?.deadline.aborted) return fail(this.abortOutcome(context.deadline));
+      if (error instanceof SubgraphTimeout) return fail('timeout');
       this.options.logger.warn(
         { err: error, subgraph: this.name, requestId: context?.requestId },
         'subgraph unreachable',
@@ -206,6 +240,41 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     }
     record('ok', Buffer.byteLength(text));
     return parsed;
+  }
+
+  /**
+   * One HTTP call: the claims signed for this exact body, the answer read whole up to the
+   * request's response limit. Rejects with SubgraphTimeout when `timeout` fires.
+   */
+  private async send(
+    body: string,
+    claims: Claims,
+    context: GatewayContext | undefined,
+    signal: AbortSignal,
+    timeout: AbortSignal,
+  ): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [IDENTITY_HEADER]: await signIdentity(claims, this.options.signingSecret, body),
+    };
+    if (context) headers[REQUEST_ID_HEADER] = context.requestId;
+    try {
+      const response = await this.pool.request({ path: this.path, method: 'POST', headers, body, signal });
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (context && received > context.responseBudget.limit) {
+          response.body.destroy();
+          throw new ResponseTooLarge();
+        }
+        chunks.push(chunk);
+      }
+      return { status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') };
+    } catch (error) {
+      if (timeout.aborted && !(error instanceof ResponseTooLarge)) throw new SubgraphTimeout();
+      throw error;
+    }
   }
 
   private abortOutcome(signal: AbortSignal): 'deadline' | 'cancelled' {

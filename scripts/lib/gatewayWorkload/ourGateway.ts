@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { gatewayConfigFromEnv, startGateway } from '@gzequip/gateway';
 
 const secret = randomBytes(32).toString('base64url');
-const defaults = gatewayConfigFromEnv({ JWT_SECRET: secret, SUBGRAPH_SIGNING_SECRET: secret, NODE_ENV: 'production' });
+const defaults = gatewayConfigFromEnv({
+  JWT_SECRET: secret,
+  SUBGRAPH_SIGNING_SECRET: secret,
+  NODE_ENV: 'production',
+  SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION,
+});
 const gateway = await startGateway({
   ...defaults,
   port: Number(process.env.PORT),
