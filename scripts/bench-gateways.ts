@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50]
- * [--gateways ours,ours-no-dedup,stock,hive]`: the gateway core on the public benchmark's workload
+ * [--gateways ours,ours-no-dedup,stock,hive] [--gateway-flags FLAGS]`: the gateway core on the public benchmark's workload
  * (graphql-hive/graphql-gateways-benchmark: four small subgraphs and its fragment-heavy query),
  * with the same subgraphs behind every gateway in one run:
  *   ours    this project's gateway as production runs it (scripts/lib/gatewayWorkload/ourGateway.ts),
@@ -33,13 +33,15 @@ type Gateway = (typeof GATEWAYS)[number];
 const { values } = parseCommandLine(
   `Usage: ${pnpmCommand()} bench:gateways [--rounds 3] [--seconds 10] [--warmup 5] [--connections 50] [--gateways ours,ours-no-dedup,stock,hive]
 
-This project's gateway, stock @apollo/gateway and Hive Gateway on the public benchmark's workload.`,
+This project's gateway, stock @apollo/gateway and Hive Gateway on the public benchmark's workload.
+--gateway-flags passes Node flags to this project's gateway processes only (say, --max-semi-space-size=32).`,
   {
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     gateways: { type: 'string', default: GATEWAYS.join(',') },
+    'gateway-flags': { type: 'string', default: '' },
   },
 );
 
@@ -157,7 +159,8 @@ async function startGateway(name: Gateway): Promise<Running> {
   let child: ChildProcess;
   let url: string;
   if (name === 'ours' || name === 'ours-no-dedup') {
-    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], {
+    const flags = (values['gateway-flags'] as string).split(' ').filter(Boolean);
+    child = launch(process.execPath, [...flags, ...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], {
       ...env,
       SUBGRAPH_DEDUPLICATION: name === 'ours' ? 'true' : 'false',
     });
