@@ -16,16 +16,24 @@
  * query (alone and under load), and each round's ratio to stock. All on this machine's cores, which
  * the load, the subgraphs and the gateway share.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { parseCommandLine, pnpmCommand, repoRoot, stop } from './lib/cli.ts';
 import { freePort, groupResidentBytes } from './lib/federationProcess.ts';
-import { expectedAnswer, SUBGRAPH_SDL, WORKLOAD_QUERY } from './lib/gatewayWorkload/workload.ts';
+import {
+  BODY,
+  launch,
+  lineOf,
+  post,
+  readyAt,
+  startOurGateway,
+  startWorkloadSubgraphs,
+  stopAll,
+  TSX,
+} from './lib/gatewayWorkload/processes.ts';
+import { expectedAnswer } from './lib/gatewayWorkload/workload.ts';
 
 const GATEWAYS = ['ours', 'ours-no-dedup', 'stock', 'hive'] as const;
 type Gateway = (typeof GATEWAYS)[number];
@@ -60,83 +68,7 @@ const chosen = (values.gateways as string).split(',').map((name) => name.trim())
 for (const name of chosen)
   if (!GATEWAYS.includes(name)) stop(`--gateways: unknown ${name}; known are ${GATEWAYS.join(', ')}`);
 
-const TSX = ['--import', 'tsx'];
-const children: ChildProcess[] = [];
-const BODY = JSON.stringify({ query: WORKLOAD_QUERY, operationName: 'TestQuery' });
-
-function launch(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, {
-    cwd: repoRoot,
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-function stopAll(): void {
-  for (const child of children) {
-    try {
-      process.kill(-(child.pid as number), 'SIGKILL');
-    } catch {}
-  }
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-
-/** Resolves with the first stdout line matching `pattern`, or fails with what the process said. */
-function lineOf(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = pattern.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
-  });
-}
-
-async function post(
-  url: string,
-  body: string,
-): Promise<{ status: number; json: { data?: unknown; errors?: unknown } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };
-}
-
-/** Polls a gateway until it answers the workload query with 200. */
-async function readyAt(url: string, child: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) stop(`${what} exited with ${child.exitCode}`);
-    try {
-      if ((await post(url, BODY)).status === 200) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  stop(`${what} did not answer in 60 s`);
-}
-
-// -- the subgraphs, and the supergraph composed over them
-const subgraphHost = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/subgraphServer.ts'], {});
-const subgraphPort = Number((await lineOf(subgraphHost, /ready (\d+)/, 'the subgraphs'))[1]);
-const subgraphBase = `http://127.0.0.1:${subgraphPort}`;
-const composed = composeServices(
-  Object.entries(SUBGRAPH_SDL).map(([name, sdl]) => ({ name, url: `${subgraphBase}/${name}`, typeDefs: parse(sdl) })),
-);
-if (composed.errors) stop(`the workload does not compose: ${composed.errors.map((e) => e.message).join('; ')}`);
-const supergraphPath = join(mkdtempSync(join(tmpdir(), 'gzequip-bench-gateways-')), 'supergraph.graphql');
-writeFileSync(supergraphPath, composed.supergraphSdl);
+const { subgraphBase, supergraphPath } = await startWorkloadSubgraphs();
 
 async function subgraphRequests(): Promise<number> {
   const stats = (await (await fetch(`${subgraphBase}/stats`)).json()) as Record<string, number>;
@@ -154,31 +86,29 @@ interface Running {
 }
 
 async function startGateway(name: Gateway): Promise<Running> {
-  const port = await freePort();
-  const env = { PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
   let child: ChildProcess;
   let url: string;
   if (name === 'ours' || name === 'ours-no-dedup') {
     const flags = (values['gateway-flags'] as string).split(' ').filter(Boolean);
-    child = launch(process.execPath, [...flags, ...TSX, 'scripts/lib/gatewayWorkload/ourGateway.ts'], {
-      ...env,
-      SUBGRAPH_DEDUPLICATION: name === 'ours' ? 'true' : 'false',
-    });
-    url = `http://127.0.0.1:${port}/graphql`;
-  } else if (name === 'stock') {
-    child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], env);
-    url = `http://127.0.0.1:${port}/`;
+    ({ child, url } = await startOurGateway(supergraphPath, { deduplicate: name === 'ours', flags }));
   } else {
-    child = launch(
-      join(repoRoot, 'node_modules/.bin/hive-gateway'),
-      ['supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(port)],
-      { ...env, NODE_ENV: 'production' },
-    );
-    url = `http://127.0.0.1:${port}/graphql`;
+    const port = await freePort();
+    const env = { PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
+    if (name === 'stock') {
+      child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], env);
+      url = `http://127.0.0.1:${port}/`;
+    } else {
+      child = launch(
+        join(repoRoot, 'node_modules/.bin/hive-gateway'),
+        ['supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(port)],
+        { ...env, NODE_ENV: 'production' },
+      );
+      url = `http://127.0.0.1:${port}/graphql`;
+    }
+    child.stdout?.resume();
+    child.stderr?.resume();
+    await readyAt(url, child, name);
   }
-  child.stdout?.resume();
-  child.stderr?.resume();
-  await readyAt(url, child, name);
   const before = await subgraphRequests();
   const answer = await post(url, BODY);
   const alone = (await subgraphRequests()) - before;
