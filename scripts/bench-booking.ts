@@ -43,6 +43,7 @@ import { GENERATED_ID_PREFIX } from './demo-data/manyInstruments.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
 import { REGIONS } from './demo-data/world.ts';
 import { benchDatabaseUrl, DEFAULT_SERVER, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import {
   GENERATED_BOOKING_PREFIX,
@@ -501,11 +502,6 @@ async function searchFree(
 
 // ---------------------------------------------------------------------------------------------- the report
 
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const n = (value: number) => value.toLocaleString('en');
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
@@ -654,12 +650,7 @@ try {
       ms(Math.max(...samples)),
     ]),
   ];
-  const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(table[0] ?? []));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of table.slice(1)) console.log(line(row));
+  printTable(table);
   console.log(
     `\nrequestBooking: 2-hour windows on weekdays of the next 1–8 weeks, after ${n(warmUp.samples.length)} to warm up: ` +
       `${n(booking.created)} booked (REQUESTED), ${n(booking.conflicts)} refused as CONFLICT (time taken), ` +

@@ -20,6 +20,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, repoRoot, stop } from './lib/cli.ts';
 import { freePort, groupResidentBytes } from './lib/federationProcess.ts';
 import {
@@ -211,10 +212,7 @@ const table = [
     ];
   }),
 ];
-const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-for (const row of table) {
-  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
-}
+printTable(table, 2);
 console.log("× stock: the median of each round's ratio; latencies: the median over rounds.");
 stopAll();
 process.exit(gateways.every((gateway) => gateway.correct) ? 0 : 1);

@@ -64,6 +64,7 @@ import {
   weighted,
 } from './demo-data/world.ts';
 import { benchDatabaseUrl, DEFAULT_SERVER, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
 const BENCH_DATABASE = 'gzequip_bench_enterprises';
@@ -648,11 +649,6 @@ async function matches(
 
 // ---------------------------------------------------------------------------------------------- the report
 
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const n = (value: number) => value.toLocaleString('en');
 
@@ -813,12 +809,7 @@ try {
       `${Math.min(...run.returned)}–${Math.max(...run.returned)}`,
     ]),
   ];
-  const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(table[0] ?? []));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of table.slice(1)) console.log(line(row));
+  printTable(table);
 
   console.log(
     `\nproducts ranked per demand (its class group): ${n(Math.round(group?.avg ?? 0))} on average ` +

@@ -26,6 +26,7 @@ import {
 } from '@gzequip/kit';
 import { planning } from '@gzequip/planning';
 import { benchDatabaseUrl, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
 // The table is the output; the subgraph's own logs only when asked for (LOG_LEVEL=info).
@@ -76,11 +77,6 @@ async function send<T>(server: RunningServer, query: string, variables: Record<s
   return { ...answer, ms: performance.now() - began };
 }
 
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 interface Result {
@@ -211,8 +207,5 @@ const table = [
     ms(r.fitP95),
   ]),
 ];
-const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-for (const row of table) {
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
-}
+printTable(table);
 console.log('Every run: the zone allocated exactly what its granted plants hold, and never more than its quota.');

@@ -25,6 +25,7 @@ import {
 import { buildEnterprises } from './demo-data/enterprises.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
 import { benchDatabaseUrl, DEFAULT_SERVER, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { percentile } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
 
@@ -236,12 +237,6 @@ async function measure(target: Target, item: SearchCase): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------- the report
-
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 
 /** Columns a string takes in a terminal: CJK characters take two. */
 function columns(text: string): number {

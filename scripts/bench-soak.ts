@@ -8,6 +8,7 @@
  */
 
 import { Pool } from 'undici';
+import { percentile } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { groupResidentBytes } from './lib/federationProcess.ts';
 import {
@@ -122,8 +123,7 @@ await new Promise<void>((resolve) => {
       const done = window;
       window = fresh();
       windowStart = now;
-      const sorted = done.latencies.sort((a, b) => a - b);
-      const p99 = sorted[Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN;
+      const p99 = percentile(done.latencies, 0.99);
       const resident = rss();
       memory.push(resident);
       totalErrors += done.errors;

@@ -28,6 +28,7 @@ import {
 import { buildEnterprises } from './demo-data/enterprises.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
 import { benchDatabaseUrl, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { subgraphs } from './lib/devEnvironment.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
@@ -55,7 +56,7 @@ const SHOWCASE =
 
 /** The same 50 rows from one statement: the public's instruments in id order, as the instruments subgraph lists them. */
 const JOIN = `
-  select i.name, o.name as owner_name, o.credit_code, p.name as platform_name, a.year, a.grade
+  select i.name, i.owner_id, i.platform_id, o.name as owner_name, o.credit_code, p.name as platform_name, a.year, a.grade
     from instruments.instrument i
     join enterprises.enterprise o on o.id = i.owner_id
     left join platforms.platform p on p.id = i.platform_id
@@ -67,6 +68,8 @@ const JOIN = `
 
 interface JoinRow {
   name: string;
+  owner_id: string;
+  platform_id: string | null;
   owner_name: string;
   credit_code: string;
   platform_name: string | null;
@@ -90,12 +93,6 @@ const asShowcase = (rows: JoinRow[]) => ({
     })),
   },
 });
-
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < Math.min(20, rounds); i++) await work();
@@ -193,12 +190,8 @@ async function measure(extra: number): Promise<Measured> {
     const joinSamples = await timed(() => plain.raw(JOIN));
 
     // Each subgraph's own part, straight to it: what the gateway's plan asks of each.
-    const ids = (await plain.raw<{ owner_id: string; platform_id: string | null }>(
-      `select owner_id, platform_id from instruments.instrument
-        where not classified and review_status = 'PUBLISHED' and sharing_mode <> 'NOT_SHARED' order by id limit 50`,
-    )) as { owner_id: string; platform_id: string | null }[];
-    const owners = [...new Set(ids.map((row) => row.owner_id))].map((id) => ({ __typename: 'Enterprise', id }));
-    const platforms = [...new Set(ids.map((row) => row.platform_id).filter(Boolean))].map((id) => ({
+    const owners = [...new Set(rows.map((row) => row.owner_id))].map((id) => ({ __typename: 'Enterprise', id }));
+    const platforms = [...new Set(rows.map((row) => row.platform_id).filter(Boolean))].map((id) => ({
       __typename: 'Platform',
       id,
     }));
@@ -275,7 +268,5 @@ const table = [
       .join(', '),
   ]),
 ];
-const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-for (const row of table)
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
+printTable(table);
 process.exit(0);

@@ -5,6 +5,7 @@
  * second, p50/p95/p99 in milliseconds.
  */
 import { Pool } from 'undici';
+import { percentile } from '../benchReport.ts';
 
 const url = new URL(process.env.TARGET_URL as string);
 const connections = Number(process.env.CONNECTIONS);
@@ -46,16 +47,14 @@ async function client(): Promise<void> {
 await Promise.all(Array.from({ length: connections }, client));
 const elapsed = (performance.now() - began) / 1000;
 await pool.close();
-latencies.sort((a, b) => a - b);
-const percentile = (p: number) => latencies[Math.max(0, Math.ceil(p * latencies.length) - 1)] ?? Number.NaN;
 console.log(
   JSON.stringify({
     requests: latencies.length,
     errors,
     firstError,
     perSecond: latencies.length / elapsed,
-    p50: percentile(0.5),
-    p95: percentile(0.95),
-    p99: percentile(0.99),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
   }),
 );
