@@ -38,6 +38,7 @@ import { claimsOf, createAuthenticator, useAuthentication } from './authenticati
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
 import { useGraphiQL } from './graphiql/page.ts';
+import { PlannerCorrections } from './plannerCorrections.ts';
 import { useCostLimit } from './plugins/costLimit.ts';
 import { operationLimitRules, useDocumentLimits } from './plugins/documentLimits.ts';
 import { GatewayMetrics } from './plugins/metrics.ts';
@@ -84,9 +85,11 @@ export async function startGateway(
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
 
   const clients = new Map<string, SubgraphClient>();
+  const corrections = new PlannerCorrections(facts);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
+    experimental_didResolveQueryPlan: corrections.didResolveQueryPlan,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
@@ -109,7 +112,7 @@ export async function startGateway(
         : new MemoryCacheStore()
       : undefined;
   const apollo = new ApolloServer<Context>({
-    gateway,
+    gateway: corrections.wrap(gateway),
     ...(redis ? { cache: new RedisCache(redis, `${config.redisPrefix}apq:`, logger) } : {}),
     // A safelisted deployment registers no new operations.
     ...(safelist ? { persistedQueries: false } : {}),

@@ -37,6 +37,8 @@ export interface FieldFacts {
   returnType: string;
   /** `@tag(name:)` values, such as `signed-in` for fields only signed-in callers see. */
   tags: string[];
+  /** `@requires(fields:)` selections the resolving subgraphs declare, as written there. */
+  requires: string[];
 }
 
 export interface SupergraphFacts {
@@ -124,6 +126,9 @@ export function readSupergraph(sdl: string): SupergraphFacts {
       nonNull: field.type.kind === Kind.NON_NULL_TYPE,
       returnType: namedType(field.type),
       tags: directives(field, 'tag').map((tag) => String(literal(argument(tag, 'name')))),
+      requires: joins
+        .map((join) => literal(argument(join, 'requires')))
+        .filter((r): r is string => typeof r === 'string'),
       ...(listSize
         ? {
             listSize: {

@@ -125,7 +125,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-async function post<TData>(
+/** A GraphQL request to `url`, its status and body. */
+export async function post<TData>(
   url: string,
   body: unknown,
   headers: Record<string, string>,

@@ -15,6 +15,11 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** The operation is over one of the gateway's limits; `limit`, `max` and `actual` say which and by how much. */
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /**
+   * The sources cannot answer this selection as asked (say, two fields that need one field of
+   * theirs with different arguments); the message says which fields, and how to ask instead.
+   */
+  SELECTION_NOT_RESOLVABLE: 'SELECTION_NOT_RESOLVABLE',
   /** Safelist mode: the operation is not in the deployed persisted-query manifests. */
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** A persisted-query hash that does not match the query sent with it. */
@@ -35,6 +40,7 @@ export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   OPERATION_LIMIT_EXCEEDED: 400,
+  SELECTION_NOT_RESOLVABLE: 400,
   PERSISTED_QUERY_NOT_IN_LIST: 400,
   PERSISTED_QUERY_HASH_MISMATCH: 400,
   RATE_LIMITED: 429,
