@@ -281,7 +281,7 @@ async function send<T>(
   const body = JSON.stringify({ query, variables });
   const headers = {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: await signIdentity(claims, signingSecret, body),
+    [IDENTITY_HEADER]: signIdentity(claims, signingSecret, body),
   };
   const began = performance.now();
   const response = await fetch(server.url, { method: 'POST', headers, body });

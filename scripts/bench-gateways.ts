@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, repoRoot, stop } from './lib/cli.ts';
-import { freePort, groupResidentBytes } from './lib/federationProcess.ts';
+import { freePort, groupCpuMs, groupResidentBytes } from './lib/federationProcess.ts';
 import {
   BODY,
   launch,
@@ -69,7 +69,7 @@ const chosen = (values.gateways as string).split(',').map((name) => name.trim())
 for (const name of chosen)
   if (!GATEWAYS.includes(name)) stop(`--gateways: unknown ${name}; known are ${GATEWAYS.join(', ')}`);
 
-const { subgraphBase, supergraphPath } = await startWorkloadSubgraphs();
+const { subgraphBase, supergraphPath, host } = await startWorkloadSubgraphs();
 
 async function subgraphRequests(): Promise<number> {
   const stats = (await (await fetch(`${subgraphBase}/stats`)).json()) as Record<string, number>;
@@ -130,8 +130,19 @@ interface Load {
   p99: number;
 }
 
-async function load(gateway: Running, duration: number): Promise<Load & { peakRss: number; perQuery: number }> {
+interface Measured extends Load {
+  peakRss: number;
+  /** Subgraph requests per query. */
+  perQuery: number;
+  /** CPU milliseconds per query: the gateway's, and the subgraphs'. */
+  gatewayCpu: number;
+  subgraphCpu: number;
+}
+
+async function load(gateway: Running, duration: number): Promise<Measured> {
   const before = await subgraphRequests();
+  const gatewayCpuBefore = groupCpuMs(gateway.child.pid as number);
+  const subgraphCpuBefore = groupCpuMs(host.pid as number);
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, groupResidentBytes(gateway.child.pid as number));
@@ -144,8 +155,11 @@ async function load(gateway: Running, duration: number): Promise<Load & { peakRs
   });
   const result = JSON.parse((await lineOf(loader, /\{.*\}\n/, 'the load'))[0]) as Load;
   clearInterval(sampler);
-  const perQuery = ((await subgraphRequests()) - before) / Math.max(1, result.requests);
-  return { ...result, peakRss, perQuery };
+  const queries = Math.max(1, result.requests);
+  const perQuery = ((await subgraphRequests()) - before) / queries;
+  const gatewayCpu = (groupCpuMs(gateway.child.pid as number) - gatewayCpuBefore) / queries;
+  const subgraphCpu = (groupCpuMs(host.pid as number) - subgraphCpuBefore) / queries;
+  return { ...result, peakRss, perQuery, gatewayCpu, subgraphCpu };
 }
 
 const expected = await expectedAnswer();
@@ -157,7 +171,7 @@ const gateways: Running[] = [];
 for (const name of chosen) gateways.push(await startGateway(name));
 if (warmup > 0) for (const gateway of gateways) await load(gateway, warmup);
 
-const results = new Map<Gateway, Awaited<ReturnType<typeof load>>[]>(chosen.map((name) => [name, []]));
+const results = new Map<Gateway, Measured[]>(chosen.map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
   // Alternate the order, so that no gateway always runs first or last.
   const order = gateways.map((_, i) => gateways[(i + round) % gateways.length] as Running);
@@ -192,10 +206,15 @@ const table = [
     'peak RSS',
     'subgraph req/query alone',
     'under load',
+    'CPU ms/query: gateway',
+    'subgraphs',
+    'gateway CPU × stock',
   ],
   ...gateways.map((gateway) => {
     const runs = results.get(gateway.name) ?? [];
     const ratios = stock ? runs.map((run, i) => run.perSecond / (stock[i]?.perSecond ?? Number.NaN)) : [];
+    // How many times less CPU a query costs this gateway than stock: its efficiency, whatever the subgraphs take.
+    const cpuRatios = stock ? runs.map((run, i) => (stock[i]?.gatewayCpu ?? Number.NaN) / run.gatewayCpu) : [];
     return [
       gateway.name,
       gateway.correct ? 'correct' : 'WRONG',
@@ -209,10 +228,16 @@ const table = [
       `${(Math.max(...runs.map((r) => r.peakRss)) / 2 ** 20).toFixed(0)} MiB`,
       String(gateway.alone),
       median(runs.map((r) => r.perQuery)).toFixed(1),
+      median(runs.map((r) => r.gatewayCpu)).toFixed(1),
+      median(runs.map((r) => r.subgraphCpu)).toFixed(1),
+      cpuRatios.length ? `${median(cpuRatios).toFixed(2)}×` : '—',
     ];
   }),
 ];
 printTable(table, 2);
-console.log("× stock: the median of each round's ratio; latencies: the median over rounds.");
+console.log(
+  "× stock: the median of each round's ratio; latencies and CPU: the median over rounds. " +
+    'Gateway CPU × stock: how many times less CPU a query costs the gateway than stock.',
+);
 stopAll();
 process.exit(gateways.every((gateway) => gateway.correct) ? 0 : 1);

@@ -628,7 +628,7 @@ async function matches(
   const body = JSON.stringify({ query: MATCHES, variables: { id, inProvinceOnly } });
   const headers = {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: await signIdentity(PUBLIC_CLAIMS, signingSecret, body),
+    [IDENTITY_HEADER]: signIdentity(PUBLIC_CLAIMS, signingSecret, body),
   };
   const began = performance.now();
   const response = await fetch(server.url, { method: 'POST', headers, body });

@@ -69,7 +69,7 @@ async function send<T>(server: RunningServer, query: string, variables: Record<s
   const body = JSON.stringify({ query, variables });
   const headers = {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: await signIdentity(admin, signingSecret, body),
+    [IDENTITY_HEADER]: signIdentity(admin, signingSecret, body),
   };
   const began = performance.now();
   const response = await fetch(server.url, { method: 'POST', headers, body });

@@ -184,7 +184,7 @@ async function search(
   const body = JSON.stringify({ query: SEARCH, variables: { first: PAGE, facets: false, ...variables } });
   const headers = {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: await signIdentity(PUBLIC_CLAIMS, signingSecret, body),
+    [IDENTITY_HEADER]: signIdentity(PUBLIC_CLAIMS, signingSecret, body),
   };
   const began = performance.now();
   const response = await fetch(target.server.url, { method: 'POST', headers, body });

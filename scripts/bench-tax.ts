@@ -218,7 +218,7 @@ async function measure(extra: number): Promise<Measured> {
       const send = async () => {
         // A header is good for one request: sign each, as the gateway does.
         const result = await postJson(target, body, {
-          [IDENTITY_HEADER]: await signIdentity(PUBLIC_CLAIMS, secret, body),
+          [IDENTITY_HEADER]: signIdentity(PUBLIC_CLAIMS, secret, body),
         });
         if (result.errors) stop(`${name} alone: ${JSON.stringify(result.errors).slice(0, 300)}`);
       };

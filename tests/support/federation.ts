@@ -167,7 +167,7 @@ export async function subgraphQuery<TData = Record<string, unknown>>(
   { claims = PUBLIC_CLAIMS, identity }: { claims?: Claims; identity?: string | null } = {},
 ): Promise<GraphQLResponse<TData>> {
   const body = JSON.stringify({ query, variables });
-  const header = identity === undefined ? await signIdentity(claims, SIGNING_SECRET, body) : identity;
+  const header = identity === undefined ? signIdentity(claims, SIGNING_SECRET, body) : identity;
   return post<TData>(await subgraphUrl(subgraph), body, header === null ? {} : { [IDENTITY_HEADER]: header });
 }
 
