@@ -5,7 +5,7 @@ import {
   PUBLIC_CLAIMS,
   sendGraphQLError,
   unauthenticated,
-} from '@gzequip/kit';
+} from '@gzequip/kit/edge';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';

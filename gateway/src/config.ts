@@ -1,4 +1,4 @@
-import { requireSecret } from '@gzequip/kit';
+import { requireSecret } from '@gzequip/kit/edge';
 import {
   type CostBudgets,
   DEFAULT_COST_BUDGETS,

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit';
+import { currentRequestId, ErrorCode, type Logger, maskedError } from '@gzequip/kit/edge';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { tokenLimitError } from './plugins/documentLimits.ts';
 

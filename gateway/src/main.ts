@@ -3,7 +3,7 @@
  * it is a child process of the subgraphs' host: it tells the host its address when it is ready,
  * and ends when the host does.
  */
-import { createLogger } from '@gzequip/kit';
+import { createLogger } from '@gzequip/kit/edge';
 import { gatewayConfigFromEnv } from './config.ts';
 import { startGateway } from './server.ts';
 

@@ -22,7 +22,7 @@
  * answering it needs a planner that sends one representation per argument set.
  */
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
-import { appError, ErrorCode } from '@gzequip/kit';
+import { appError, ErrorCode } from '@gzequip/kit/edge';
 import {
   type DocumentNode,
   type FieldNode,

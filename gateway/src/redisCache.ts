@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@gzequip/kit';
+import type { Logger } from '@gzequip/kit/edge';
 import type { Redis } from 'ioredis';
 
 /**

@@ -30,7 +30,7 @@ import {
   requireJsonBody,
   sendGraphQLError,
   withRequestScope,
-} from '@gzequip/kit';
+} from '@gzequip/kit/edge';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';

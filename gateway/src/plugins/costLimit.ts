@@ -4,7 +4,7 @@
  * operations so that they cannot crowd out the rest.
  */
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { appError, type Claims, ErrorCode, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit';
+import { appError, type Claims, ErrorCode, MAX_PAGE_SIZE, operationLimitExceeded, type Role } from '@gzequip/kit/edge';
 import { GraphQLError, type GraphQLSchema, getNamedType, getNullableType, isCompositeType, isListType } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import type { SupergraphFacts } from '../supergraph.ts';

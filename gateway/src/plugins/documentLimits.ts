@@ -7,7 +7,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { ErrorCode, operationLimitExceeded } from '@gzequip/kit';
+import { ErrorCode, operationLimitExceeded } from '@gzequip/kit/edge';
 import type express from 'express';
 import {
   type DocumentNode,

@@ -5,7 +5,7 @@
  * several gateways in one process (tests) keep their counts apart.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@gzequip/kit';
+import { ErrorCode } from '@gzequip/kit/edge';
 import type express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';

@@ -4,7 +4,7 @@
  * is the client's mistake: 400 BAD_REQUEST saying what to change, not a 500 from the planner.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { appError, ErrorCode } from '@gzequip/kit';
+import { appError, ErrorCode } from '@gzequip/kit/edge';
 import { Kind } from 'graphql';
 
 export function useOperationResolution<TContext extends object>(): ApolloServerPlugin<TContext> {

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ErrorCode, sendGraphQLError } from '@gzequip/kit';
+import { ErrorCode, sendGraphQLError } from '@gzequip/kit/edge';
 import type express from 'express';
 
 export interface PersistedOperation {

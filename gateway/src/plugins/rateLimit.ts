@@ -5,7 +5,7 @@
  * its own memory rather than refusing or waving everyone through. Over the limit: 429 with
  * Retry-After and a GraphQL error saying when to come back.
  */
-import { type Claims, ErrorCode, Role, sendGraphQLError } from '@gzequip/kit';
+import { type Claims, ErrorCode, Role, sendGraphQLError } from '@gzequip/kit/edge';
 import type express from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';

@@ -4,7 +4,7 @@
  * subgraph already logged are named by code here, not logged a second time.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Logger, REQUEST_ID_HEADER } from '@gzequip/kit';
+import { type Logger, REQUEST_ID_HEADER } from '@gzequip/kit/edge';
 import type express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { GatewayContext } from '../subgraphClient.ts';

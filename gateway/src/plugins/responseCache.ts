@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse, HeaderMap } from '@apollo/server';
-import type { Claims } from '@gzequip/kit';
+import type { Claims } from '@gzequip/kit/edge';
 import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';

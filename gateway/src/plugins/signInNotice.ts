@@ -4,7 +4,7 @@
  * `extensions.notices`. The fields are the ones the subgraphs tag `@tag(name: "signed-in")`.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Claims, Role } from '@gzequip/kit';
+import { type Claims, Role } from '@gzequip/kit/edge';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type SupergraphFacts, selectedFields } from '../supergraph.ts';
 

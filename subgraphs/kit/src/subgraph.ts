@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { type GraphQLSchema, parse } from 'graphql';
 import type { Knex } from 'knex';
 import { Database, IN_MEMORY } from './database.ts';
-import type { Claims } from './identity.ts';
+import { type Claims, requireSecret } from './identity.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { readSeedFile, seedIfEmpty } from './seed.ts';
 import { type RunningServer, startSubgraphServer } from './subgraphServer.ts';
@@ -129,17 +129,6 @@ export function serveSubgraph<TContext extends object>(
     },
     ...(routes ? { routes: (app: Express) => routes(app, { db, logger, env }) } : {}),
   });
-}
-
-/** Reads a secret from the environment, refusing to run without a usable one. */
-export function requireSecret(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const value = env[name];
-  if (!value || value.length < 32) {
-    throw new Error(
-      `${name} must be set to a secret of at least 32 characters (pnpm start generates one for development)`,
-    );
-  }
-  return value;
 }
 
 /**
