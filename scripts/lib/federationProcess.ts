@@ -131,3 +131,18 @@ function residentBytesOf(pid: string): number {
 export function groupResidentBytes(groupId: number): number {
   return groupMembers(groupId).reduce((total, pid) => total + residentBytesOf(pid), 0);
 }
+
+/** CPU time (user + system) the processes of a process group have used so far, in milliseconds. */
+export function groupCpuMs(groupId: number): number {
+  // /proc/<pid>/stat counts in clock ticks of 1/100 s on Linux.
+  return groupMembers(groupId).reduce((total, pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are the 14th and 15th fields of the line, the 12th and 13th after the name.
+      return total + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return total;
+    }
+  }, 0);
+}

@@ -27,3 +27,4 @@ const gateway = await startGateway({
   responseCacheTtlSeconds: 0,
 });
 console.log(`ready ${gateway.url}`);
+process.once('SIGTERM', () => void gateway.close().then(() => process.exit(0)));

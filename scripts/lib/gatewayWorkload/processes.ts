@@ -82,7 +82,11 @@ export async function readyAt(url: string, child: ChildProcess, what: string): P
 }
 
 /** The workload's subgraphs in a process of their own, and the supergraph composed over them. */
-export async function startWorkloadSubgraphs(): Promise<{ subgraphBase: string; supergraphPath: string }> {
+export async function startWorkloadSubgraphs(): Promise<{
+  subgraphBase: string;
+  supergraphPath: string;
+  host: ChildProcess;
+}> {
   const host = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/subgraphServer.ts'], {});
   const port = Number((await lineOf(host, /ready (\d+)/, 'the subgraphs'))[1]);
   const subgraphBase = `http://127.0.0.1:${port}`;
@@ -92,7 +96,7 @@ export async function startWorkloadSubgraphs(): Promise<{ subgraphBase: string; 
   if (composed.errors) stop(`the workload does not compose: ${composed.errors.map((e) => e.message).join('; ')}`);
   const supergraphPath = join(mkdtempSync(join(tmpdir(), 'gzequip-bench-gateways-')), 'supergraph.graphql');
   writeFileSync(supergraphPath, composed.supergraphSdl as string);
-  return { subgraphBase, supergraphPath };
+  return { subgraphBase, supergraphPath, host };
 }
 
 /** This project's gateway over the workload (ourGateway.ts), once it answers. */
