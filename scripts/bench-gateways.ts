@@ -34,7 +34,11 @@ import {
   stopAll,
   TSX,
 } from './lib/gatewayWorkload/processes.ts';
+import { publishedPackage } from './lib/gatewayWorkload/publishedPackage.ts';
 import { expectedAnswer } from './lib/gatewayWorkload/workload.ts';
+
+/** This project's patch of @apollo/gateway's executor, which the stock gateway runs without. */
+const GATEWAY_PATCH = 'gateway/patches/@apollo__gateway@2.14.4.patch';
 
 const GATEWAYS = ['ours', 'ours-no-dedup', 'stock', 'hive'] as const;
 type Gateway = (typeof GATEWAYS)[number];
@@ -96,7 +100,10 @@ async function startGateway(name: Gateway): Promise<Running> {
     const port = await freePort();
     const env = { PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
     if (name === 'stock') {
-      child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], env);
+      child = launch(process.execPath, [...TSX, 'scripts/lib/gatewayWorkload/stockGateway.ts'], {
+        ...env,
+        STOCK_GATEWAY_DIR: publishedPackage('@apollo/gateway', GATEWAY_PATCH),
+      });
       url = `http://127.0.0.1:${port}/`;
     } else {
       child = launch(
