@@ -152,7 +152,9 @@ export function useDocumentLimits(limits: OperationLimits, schema: () => GraphQL
   const rules = operationLimitRules(limits);
   const passed = new LRUCache<string, true>({ max: 2_000 });
   const refuse = (res: express.Response, errors: readonly GraphQLError[]) => {
-    res.status(400).json({ errors: errors.map((error) => ({ message: error.message, extensions: error.extensions })) });
+    // `http` tells Apollo the status; here the status is set directly, and the client needs no copy of it.
+    const answer = errors.map(({ message, extensions: { http: _status, ...extensions } }) => ({ message, extensions }));
+    res.status(400).json({ errors: answer });
   };
   return (req, res, next) => {
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;

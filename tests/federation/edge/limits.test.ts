@@ -150,6 +150,8 @@ describe('operation limits at the gateway', () => {
       ...(attack.actual !== undefined ? { actual: attack.actual } : {}),
     });
     expect(error?.extensions?.actual).toBeGreaterThan(error?.extensions?.max as number);
+    // The status is the response's; Apollo's internal `http` extension never reaches the client.
+    expect(error?.extensions).not.toHaveProperty('http');
     expect(error?.message).toMatch(/limit|budget|at most/);
     expect(response?.json.data ?? null).toBeNull();
     expect(await subgraphCalls(started.gateway)).toBe(callsBefore);
