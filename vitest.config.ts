@@ -29,7 +29,9 @@ export default defineConfig({
         test: { name: 'unit', include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'federation', include: ['tests/*.test.ts', 'tests/federation/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+      // A first start of the whole federation (initdb, migrations, demo data) on a loaded machine takes
+      // well over the default; startFederation itself waits up to 120 s.
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });
