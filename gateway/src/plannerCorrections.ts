@@ -282,11 +282,21 @@ function restoreKeys(
 ): unknown {
   if (value === null || typeof value !== 'object' || !selectionSet) return value;
   if (Array.isArray(value)) return value.map((item) => restoreKeys(item, selectionSet, rewritten, fragments));
-  const subselections = new Map<string, SelectionSetNode | undefined>();
+  // One response key may be selected in several fragments, each with its own subselection: all count.
+  const subselections = new Map<string, SelectionSetNode>();
   const collect = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) subselections.set(responseKey(selection), selection.selectionSet);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) {
+        if (!selection.selectionSet) continue;
+        const key = responseKey(selection);
+        const known = subselections.get(key);
+        subselections.set(
+          key,
+          known
+            ? { ...known, selections: [...known.selections, ...selection.selectionSet.selections] }
+            : selection.selectionSet,
+        );
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
       else {
         const fragment = fragments.get(selection.name.value);
         if (fragment) collect(fragment.selectionSet);

@@ -107,6 +107,14 @@ describe('a field a @requires asks for with arguments (requires-with-argument)',
     expect(Object.keys(first as Row)).toEqual(['bookings', 'thirdUser', 'first']);
     expect(first).toEqual({ bookings: [{ id: 'b1' }, { id: 'b2' }], thirdUser: { id: 'u1' }, first: [{ id: 'b1' }] });
   });
+
+  it('gives the name back under a field the client selects twice, whichever selection holds it', async () => {
+    const { data, errors } = await graph.query(
+      '{ instruments { thirdUser { id } bookings(limit: 1) { id } } instruments { id } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ instruments: expected.map((row, i) => ({ ...row, id: `i${i + 1}` })) });
+  });
 });
 
 describe('two @requires needing one field with different arguments (requires-with-argument-conflict)', () => {
