@@ -71,7 +71,7 @@ for (const [setting, port] of [
   if (!(await portFree(port, process.env.HOST || '127.0.0.1'))) {
     stop(
       `Port ${port} is in use (another ${pnpm} start?). Stop that process, or choose free ports: ` +
-        `${setting}=<port> ${pnpm} start (the ports are PORT and INSTRUMENTS_PORT … PLANNING_PORT).`,
+        `${setting}=<port> ${pnpm} start (the ports are PORT and ${local.map(({ subgraph }) => envName(subgraph.name, 'PORT')).join(', ')}).`,
     );
   }
 }

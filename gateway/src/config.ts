@@ -101,7 +101,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   const secret = jwksUrl ? undefined : requireSecret('JWT_SECRET', env);
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    const match = /^([A-Z]+)_URL$/.exec(name);
+    const match = /^([A-Z][A-Z0-9]*)_URL$/.exec(name);
     if (match && value && !name.endsWith('_DATABASE_URL') && name !== 'REDIS_URL' && name !== 'JWT_JWKS_URL') {
       subgraphUrls[(match[1] as string).toLowerCase()] = value;
     }

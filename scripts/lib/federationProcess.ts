@@ -2,7 +2,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { repoRoot } from './devEnvironment.ts';
+import { envName } from '@gzequip/kit';
+import { repoRoot } from './cli.ts';
+import { subgraphFolders } from './subgraphFolders.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,26 +18,22 @@ export function freePort(): Promise<number> {
 
 /**
  * The environment of a machine with nothing configured (no database, cache or subgraph URLs,
- * no secrets), with free ports and its own data folder.
+ * no secrets), with free ports and its own data folder. A free port for the gateway and for each
+ * subgraph of the checkout at `root` (found by its folder, so a new one needs no line here).
  */
-export async function bareEnvironment(dataDir: string): Promise<NodeJS.ProcessEnv> {
+export async function bareEnvironment(dataDir: string, root = repoRoot): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/(_DATABASE_URL|_URL|_PORT|SECRET)$|^(PORT|PGLITE_DATA_DIR|LOG_LEVEL|DATA_DIR)$/.test(name)) env[name] = value;
   }
-  const [gateway, instruments, enterprises, platforms, assessments, planning] = await Promise.all(
-    Array.from({ length: 6 }, freePort),
-  );
+  const names = subgraphFolders(root);
+  const [gateway, ...subgraphPorts] = await Promise.all(Array.from({ length: names.length + 1 }, freePort));
   return {
     ...env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     PORT: String(gateway),
-    INSTRUMENTS_PORT: String(instruments),
-    ENTERPRISES_PORT: String(enterprises),
-    PLATFORMS_PORT: String(platforms),
-    ASSESSMENTS_PORT: String(assessments),
-    PLANNING_PORT: String(planning),
+    ...Object.fromEntries(names.map((name, i) => [envName(name, 'PORT'), String(subgraphPorts[i])])),
   };
 }
 
@@ -50,9 +48,13 @@ export interface FederationProcess {
   processes(): { pid: number; command: string; residentBytes: number }[];
 }
 
-/** Runs `pnpm start` and resolves once it prints the gateway's address. */
-export async function startFederation(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<FederationProcess> {
-  const child = spawn('pnpm', ['start'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `pnpm start` in the checkout at `cwd` and resolves once it prints the gateway's address. */
+export async function startFederation(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+  cwd = repoRoot,
+): Promise<FederationProcess> {
+  const child = spawn('pnpm', ['start'], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
