@@ -289,6 +289,12 @@ export type Enterprise = {
    * administrators), in `orderBy` order (id by default); `first` is at most 500.
    */
   demands?: Maybe<DemandConnection>;
+  /**
+   * True: the registry keeps this enterprise. A reference to one it does not keep resolves to null here
+   * without an error (a record no source keeps has no fields to give): how the integrity check
+   * finds references that lead nowhere. Select it alone on a reference to test it.
+   */
+  exists?: Maybe<Scalars['Boolean']['output']>;
   foundedYear?: Maybe<Scalars['Int']['output']>;
   /**
    * Every change of this record, oldest first: who, when, each field before and after. Visible to
@@ -1103,6 +1109,12 @@ export type Region = {
   createdAt: Scalars['String']['output'];
   /** Enterprises registered in this region (not in the areas it administers) */
   enterprises: EnterpriseConnection;
+  /**
+   * True: the registry keeps this region. A reference to one it does not keep resolves to null here
+   * without an error (a record no source keeps has no fields to give): how the integrity check
+   * finds references that lead nowhere. Select it alone on a reference to test it.
+   */
+  exists?: Maybe<Scalars['Boolean']['output']>;
   /** The GB/T 2260 code, or null for an area that has none */
   gbCode?: Maybe<Scalars['String']['output']>;
   kind: RegionKind;
@@ -1515,6 +1527,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, RequireFields<EnterpriseDemandsArgs, 'first'>>;
+  exists?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   foundedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<EnterpriseHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1749,6 +1762,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<RegionEnterprisesArgs, 'first'>>;
+  exists?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   gbCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RegionKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

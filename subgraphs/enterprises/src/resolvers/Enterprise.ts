@@ -10,6 +10,8 @@ export const Enterprise: EnterpriseResolvers = {
     // A malformed key cannot match; answer null rather than query for it.
     return creditCodeProblem(creditCode) ? null : enterprises.byCreditCode.load(creditCode);
   },
+  // Reached only for an enterprise the registry keeps: an unknown key resolved to null above.
+  exists: () => true,
   region: async ({ regionCode }, _args, { regions }) => {
     const region = await regions.byCode(regionCode);
     if (!region) throw notFound('Region', regionCode);

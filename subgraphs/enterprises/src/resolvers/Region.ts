@@ -3,6 +3,8 @@ import { gbCodeOf } from '../models/region.ts';
 
 export const Region: RegionResolvers = {
   __resolveReference: ({ code }, { regions }) => regions.byCode(code),
+  // Reached only for a region the registry keeps: an unknown code resolved to null above.
+  exists: () => true,
   gbCode: (region) => gbCodeOf(region),
   parent: ({ parentCode }, _args, { regions }) => (parentCode ? regions.byCode(parentCode) : null),
   administers: ({ code }, _args, { regions }) => regions.administeredBy(code),

@@ -567,6 +567,12 @@ export type Platform = {
   credentials: Array<Credential>;
   description?: Maybe<Scalars['String']['output']>;
   establishedYear?: Maybe<Scalars['Int']['output']>;
+  /**
+   * True: the platforms source keeps this platform. A reference to one it does not keep resolves to null here
+   * without an error (a record no source keeps has no fields to give): how the integrity check
+   * finds references that lead nowhere. Select it alone on a reference to test it.
+   */
+  exists?: Maybe<Scalars['Boolean']['output']>;
   /** Its yearly service figures, latest first */
   figures: Array<ServiceFigures>;
   /**
@@ -1756,6 +1762,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   credentials?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   establishedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  exists?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['ServiceFigures']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<PlatformHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -4,6 +4,8 @@ import { operates } from '../models/access.ts';
 
 export const Platform: PlatformResolvers = {
   __resolveReference: ({ id }, { platforms }) => platforms.byId.load(id),
+  // Reached only for a platform this source keeps: an unknown id resolved to null above.
+  exists: () => true,
   region: ({ regionCode }) => ({ code: regionCode }),
   operator: ({ operatorId }) => ({ id: operatorId }),
   capabilities: ({ id }, _args, { platforms }) => platforms.capabilitiesOf.load(id),
