@@ -1,13 +1,16 @@
 /**
  * A subgraph reading the rest of the graph the way any client does: through the gateway, at
- * `GRAPH_URL`, as the public. Used where a subgraph must keep what other sources said at one
- * moment (an assessment round's snapshot); live reads use `@requires` instead.
+ * `GRAPH_URL`, as the public or with the bearer token its operator gave it. Used where a
+ * subgraph must keep what other sources said at one moment (an assessment round's snapshot, an
+ * integrity check); live reads use `@requires` instead.
  */
 import { appError, ErrorCode } from './errors.ts';
 
 export interface GraphClientOptions {
   /** The gateway's GraphQL endpoint; read when a query is sent, so a host can set it late. */
   url: () => string | undefined;
+  /** A bearer token to send (a service account's, from the identity provider); none: the public. */
+  token?: () => string | undefined;
   timeoutMs?: number;
 }
 
@@ -28,11 +31,16 @@ export class GraphClient {
   async query<TData>(query: string, variables: Record<string, unknown> = {}): Promise<TData> {
     const url = this.options.url();
     if (!url) throw graphUnavailable('GRAPH_URL is not set (the gateway this subgraph reads the graph through)');
+    const token = this.options.token?.();
     let answer: GraphAnswer<TData>;
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
