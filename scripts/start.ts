@@ -16,11 +16,13 @@ import {
   embeddedDataDirHolder,
   envName,
   prepareDatabase,
+  Role,
   type RunningServer,
   serveSubgraph,
 } from '@gzequip/kit';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
+import { mintDevToken } from './lib/devToken.ts';
 
 const pnpm = pnpmCommand();
 parseCommandLine(
@@ -79,6 +81,9 @@ for (const [setting, port] of [
 const env: NodeJS.ProcessEnv & DevSecrets = { ...process.env, ...devSecrets() };
 // The assessments subgraph reads the graph through the gateway when a round takes its figures.
 env.GRAPH_URL ||= `http://127.0.0.1:${gatewayPort}/graphql`;
+// The quality source's integrity checks read every source as an administrator would. Production
+// gives it a service account's token from the identity provider; a development run mints one.
+env.QUALITY_GRAPH_TOKEN ||= await mintDevToken({ role: Role.ADMIN, sub: 'service:quality' }, '30d');
 
 async function startSubgraphs(): Promise<void> {
   for (const { subgraph, port } of local) {

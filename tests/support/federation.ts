@@ -47,7 +47,12 @@ export function federation(): Promise<Federation> {
   starting ??= (async () => {
     const running: Federation['subgraphs'] = {};
     // One environment for every subgraph; GRAPH_URL (the gateway, for assessment rounds) once it runs.
-    const env: NodeJS.ProcessEnv = { ...process.env, PAYMENT_CALLBACK_SECRET };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PAYMENT_CALLBACK_SECRET,
+      // The quality source's service account: integrity checks read the graph as an administrator.
+      QUALITY_GRAPH_TOKEN: await token({ role: 'ADMIN', sub: 'service:quality' }),
+    };
     for (const subgraph of subgraphs) {
       const url = databaseUrlFor(subgraph.name);
       if (url) {
