@@ -120,7 +120,7 @@ export type Mutation = {
    * seconds for the demo data, longer for a province's; a source that cannot be read fails the
    * whole check (SUBGRAPH_UNAVAILABLE) and nothing is kept.
    */
-  runIntegrityCheck: IntegrityCheck;
+  runIntegrityCheck?: Maybe<IntegrityCheck>;
 };
 
 
@@ -148,7 +148,7 @@ export type Query = {
   /** Administrators: one check */
   integrityCheck?: Maybe<IntegrityCheck>;
   /** Administrators: the checks run so far, latest first by default; `first` is at most 500. */
-  integrityChecks: IntegrityCheckConnection;
+  integrityChecks?: Maybe<IntegrityCheckConnection>;
 };
 
 
@@ -367,7 +367,7 @@ export type MissingFieldResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  runIntegrityCheck?: Resolver<ResolversTypes['IntegrityCheck'], ParentType, ContextType, RequireFields<MutationRunIntegrityCheckArgs, 'staleAfterDays'>>;
+  runIntegrityCheck?: Resolver<Maybe<ResolversTypes['IntegrityCheck']>, ParentType, ContextType, RequireFields<MutationRunIntegrityCheckArgs, 'staleAfterDays'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -377,7 +377,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   integrityCheck?: Resolver<Maybe<ResolversTypes['IntegrityCheck']>, ParentType, ContextType, RequireFields<QueryIntegrityCheckArgs, 'id'>>;
-  integrityChecks?: Resolver<ResolversTypes['IntegrityCheckConnection'], ParentType, ContextType, RequireFields<QueryIntegrityChecksArgs, 'first'>>;
+  integrityChecks?: Resolver<Maybe<ResolversTypes['IntegrityCheckConnection']>, ParentType, ContextType, RequireFields<QueryIntegrityChecksArgs, 'first'>>;
 }>;
 
 export type SourceQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceQuality'] = ResolversParentTypes['SourceQuality']> = ResolversObject<{
