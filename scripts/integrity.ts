@@ -107,6 +107,20 @@ async function bearerToken(): Promise<string> {
   return mintDevToken({ role: 'ADMIN', sub: 'dev-integrity' }, '10m');
 }
 
+/** Columns padded to their widest cell; numbers (all columns but the names and the last) to the right. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const numeric = (column: number) => column >= 2 && column < header.length - 1;
+  for (const row of [header, ...rows]) {
+    const cells = row.map((cell, column) =>
+      numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+    );
+    console.log(`  ${cells.join('  ').trimEnd()}`);
+  }
+}
+
 const token = await bearerToken();
 const { check } = await ask<{ check: IntegrityCheck }>(token, RUN, { staleAfterDays, after: null });
 const dangling = check.dangling.edges.map(({ node }) => node);
@@ -125,20 +139,19 @@ if (values.json) {
 } else {
   const seconds = ((Date.parse(check.finishedAt) - Date.parse(check.startedAt)) / 1000).toFixed(1);
   console.log(`Integrity check ${check.id} (${seconds} s, stale after ${check.staleAfterDays} days)\n`);
-  console.table(
-    check.sources.map((source) => ({
-      source: source.source,
-      entity: source.entity,
-      records: source.records,
-      references: source.references,
-      dangling: source.dangling,
-      stale: source.staleRecords,
-      'missing fields': source.missingFields
-        .filter(({ records }) => records > 0)
-        .map(({ field, records }) => `${field} ${records}`)
-        .join(', '),
-    })),
-  );
+  const rows = check.sources.map((source) => [
+    source.source,
+    source.entity,
+    String(source.records),
+    String(source.references),
+    String(source.dangling),
+    String(source.staleRecords),
+    source.missingFields
+      .filter(({ records }) => records > 0)
+      .map(({ field, records }) => `${field} ${records}`)
+      .join(', ') || '—',
+  ]);
+  printTable(['source', 'entity', 'records', 'references', 'dangling', 'stale', 'missing fields'], rows);
   if (dangling.length === 0) {
     console.log('\nEvery reference resolves.');
   } else {
