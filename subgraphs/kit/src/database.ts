@@ -6,12 +6,16 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import knex, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import type { AdapterInUse } from './adapters.ts';
 
 const DATE_OID = 1082;
 // A calendar date has no time zone: keep it the 'YYYY-MM-DD' text PostgreSQL sends.
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
-/** Where the embedded database lives unless told otherwise; `memory://` keeps nothing on disk. */
+/**
+ * Where the embedded database lives unless told otherwise; `memory://` keeps nothing on disk.
+ * `memory://<name>` is another in-memory instance, apart from the first (a second database).
+ */
 export const IN_MEMORY = 'memory://';
 
 export type DatabaseKind = 'postgres' | 'embedded';
@@ -21,8 +25,10 @@ export interface DatabaseOptions {
   schema: string;
   /** A PostgreSQL URL; without one the subgraph uses the embedded database. */
   url?: string | undefined;
-  /** The embedded database's folder, or `memory://`. */
+  /** The embedded database's folder, or `memory://` (`memory://<name>` for another in-memory one). */
   dataDir?: string | undefined;
+  /** The adapter the subgraph reads through, when it serves an existing database (see adapters.ts). */
+  adapter?: AdapterInUse | null;
 }
 
 interface Embedded {
@@ -95,7 +101,7 @@ async function openEmbedded(dataDir: string): Promise<Embedded> {
   let opening = embeddedByDir.get(dataDir);
   if (!opening) {
     opening = (async () => {
-      const onDisk = dataDir !== IN_MEMORY;
+      const onDisk = !dataDir.startsWith(IN_MEMORY);
       const unlock = onDisk ? lockDataDir(dataDir) : () => {};
       try {
         if (onDisk) mkdirSync(dataDir, { recursive: true });
@@ -153,9 +159,11 @@ export class Database {
     readonly kind: DatabaseKind,
     readonly statements: StatementCounter,
     private readonly onClose: () => Promise<void>,
+    /** Null when the subgraph owns its tables; else the adapter whose views it reads through. */
+    readonly adapter: AdapterInUse | null = null,
   ) {}
 
-  static async open({ schema, url, dataDir = IN_MEMORY }: DatabaseOptions): Promise<Database> {
+  static async open({ schema, url, dataDir = IN_MEMORY, adapter = null }: DatabaseOptions): Promise<Database> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name ${schema}`);
     if (url) {
       const instance = knex({
@@ -163,10 +171,17 @@ export class Database {
         connection: url,
         pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       });
-      return new Database(instance, schema, 'postgres', new StatementCounter(), () => instance.destroy());
+      return new Database(instance, schema, 'postgres', new StatementCounter(), () => instance.destroy(), adapter);
     }
     const embedded = await openEmbedded(dataDir);
-    return new Database(embedded.knex, schema, 'embedded', new StatementCounter(), () => releaseEmbedded(dataDir));
+    return new Database(
+      embedded.knex,
+      schema,
+      'embedded',
+      new StatementCounter(),
+      () => releaseEmbedded(dataDir),
+      adapter,
+    );
   }
 
   /** A query builder on one of this subgraph's tables. */
@@ -193,7 +208,7 @@ export class Database {
   /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     return this.knex.transaction((trx) =>
-      work(new Database(trx, this.schema, this.kind, this.statements, async () => {})),
+      work(new Database(trx, this.schema, this.kind, this.statements, async () => {}, this.adapter)),
     );
   }
 

@@ -30,6 +30,12 @@ export const ErrorCode = {
   SERVER_BUSY: 'SERVER_BUSY',
   /** A source did not answer (down, slow, or broken); the fields it provides are null, the rest is served. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /**
+   * The source is served read-only here (a subgraph in adapter mode, reading an existing database
+   * through views): the mutation stored nothing. `operations` names the refused mutations and
+   * `writableOperations` those this source still takes.
+   */
+  SOURCE_READ_ONLY: 'SOURCE_READ_ONLY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

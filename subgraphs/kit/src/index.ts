@@ -1,3 +1,4 @@
+export * from './adapters.ts';
 export * from './childPages.ts';
 export * from './database.ts';
 export * from './dates.ts';

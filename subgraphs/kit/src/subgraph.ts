@@ -3,6 +3,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Express } from 'express';
 import { type GraphQLSchema, parse } from 'graphql';
 import type { Knex } from 'knex';
+import {
+  chooseAdapter,
+  installAdapter,
+  readOnlySourcePlugin,
+  refuseAdapterSchema,
+  type SubgraphAdapter,
+} from './adapters.ts';
 import { Database, IN_MEMORY } from './database.ts';
 import { type Claims, requireSecret } from './identity.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -22,6 +29,8 @@ export interface SubgraphDefinition<TContext extends object = object> {
   createContext(db: Database, claims: Claims, env: NodeJS.ProcessEnv): TContext;
   /** Endpoints besides GraphQL, configured from the environment. */
   routes?: SubgraphRoutes;
+  /** Ways to serve an existing database through views instead of owned tables, by name (`<NAME>_ADAPTER`). */
+  adapters?: Readonly<Record<string, SubgraphAdapter>>;
 }
 
 /** Mounts a subgraph's own endpoints (not GraphQL: the gateway does not pass through them). */
@@ -42,6 +51,7 @@ export interface SubgraphSources<TContext extends object> {
   demoData: URL;
   createContext(db: Database, claims: Claims, env: NodeJS.ProcessEnv): TContext;
   routes?: SubgraphRoutes;
+  adapters?: Readonly<Record<string, SubgraphAdapter>>;
 }
 
 /** Builds a definition from a subgraph's files: schema first, resolvers from codegen. */
@@ -59,6 +69,7 @@ export function defineSubgraph<TContext extends object>(
     },
     createContext: sources.createContext,
     ...(sources.routes ? { routes: sources.routes } : {}),
+    ...(sources.adapters ? { adapters: sources.adapters } : {}),
   };
 }
 
@@ -71,20 +82,52 @@ export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = proces
   return env[envName(subgraph, 'DATABASE_URL')] || undefined;
 }
 
+/** `INSTRUMENTS_ADAPTER=legacy-lab`: serve an existing database through that adapter's views. */
+export function adapterNameFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[envName(subgraph, 'ADAPTER')] || undefined;
+}
+
 export interface PrepareOptions {
   /** Overrides `<NAME>_DATABASE_URL`. */
   url?: string | undefined;
   /** The embedded database's folder when there is no URL. */
   dataDir?: string | undefined;
+  /** Overrides `<NAME>_ADAPTER`: the adapter to serve an existing database through (see adapters.ts). */
+  adapter?: string | undefined;
 }
 
-/** Opens the subgraph's database, migrates it, and seeds it when empty. */
+/**
+ * Opens the subgraph's database, migrates it, and seeds it when empty. With an adapter, it
+ * neither migrates nor seeds: it installs the adapter's views over the database's own tables.
+ */
 export async function prepareDatabase(
   definition: SubgraphDefinition,
-  { url = databaseUrlFor(definition.name), dataDir = IN_MEMORY }: PrepareOptions = {},
+  {
+    url = databaseUrlFor(definition.name),
+    dataDir = IN_MEMORY,
+    adapter = adapterNameFor(definition.name),
+  }: PrepareOptions = {},
 ): Promise<Database> {
-  const db = await Database.open({ schema: definition.name, url, dataDir });
+  const setting = envName(definition.name, 'ADAPTER');
+  const chosen = adapter
+    ? chooseAdapter(definition.name, definition.adapters, adapter, definition.schema, setting)
+    : null;
+  const db = await Database.open({
+    schema: definition.name,
+    url,
+    dataDir,
+    adapter: chosen && {
+      name: chosen.name,
+      description: chosen.description,
+      writableOperations: chosen.writableOperations,
+    },
+  });
   try {
+    if (chosen) {
+      await installAdapter(db, chosen);
+      return db;
+    }
+    await refuseAdapterSchema(db, setting);
     await db.migrate(definition.migrations);
     await definition.seed(db);
     return db;
@@ -127,6 +170,8 @@ export function serveSubgraph<TContext extends object>(
     healthCheck: async () => {
       await db.raw('select 1');
     },
+    // Over an existing database, mutations the adapter cannot store are refused before they run.
+    ...(db.adapter ? { plugins: [readOnlySourcePlugin<TContext>(definition.name, db.adapter)] } : {}),
     ...(routes ? { routes: (app: Express) => routes(app, { db, logger, env }) } : {}),
   });
 }
@@ -134,7 +179,7 @@ export function serveSubgraph<TContext extends object>(
 /**
  * Runs one subgraph on its own, configured from the environment: `<NAME>_DATABASE_URL`
  * (else an embedded database in `PGLITE_DATA_DIR`, default `.data/pglite-<name>`),
- * `<NAME>_PORT`, `HOST`, `SUBGRAPH_SIGNING_SECRET`.
+ * `<NAME>_ADAPTER`, `<NAME>_PORT`, `HOST`, `SUBGRAPH_SIGNING_SECRET`.
  */
 export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = createLogger(definition.name);
@@ -142,6 +187,7 @@ export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.Pr
   const db = await prepareDatabase(definition, {
     url: databaseUrlFor(definition.name, env),
     dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}`,
+    adapter: adapterNameFor(definition.name, env),
   });
   const port = env[envName(definition.name, 'PORT')];
   const server = await serveSubgraph(definition, {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -37,6 +37,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   healthCheck: () => Promise<void>;
   /** Endpoints besides GraphQL a subgraph serves itself (a payment provider's callbacks). */
   routes?: (app: express.Express) => void;
+  /** Apollo Server plugins besides the kit's own (a read-only source's guard). */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningServer {
@@ -62,7 +64,7 @@ export async function startSubgraphServer<TContext extends object>(
     stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(logger),
     // Federated traces would tell resolver timings to whoever reads the response; not needed.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), invalidStringsPlugin<TContext>()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), invalidStringsPlugin<TContext>(), ...(options.plugins ?? [])],
   });
   await apollo.start();
 

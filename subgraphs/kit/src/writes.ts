@@ -61,6 +61,13 @@ export function fromDatabaseError(error: unknown, fields: ConstraintFields = {})
       return badUserInput(field, 'is required');
     case '22001':
       return badUserInput(field, 'is too long');
+    case '25006':
+      // A read-only source (an adapter's view without a way back, or a read-only database).
+      return appError(
+        ErrorCode.SOURCE_READ_ONLY,
+        `This source is read-only here: nothing was changed${detail ? ` (${detail})` : ''}`,
+        { field },
+      );
     case '40001':
     case '40P01':
       return appError(ErrorCode.CONFLICT, 'Another change to the same records happened at the same time; try again', {
