@@ -114,6 +114,7 @@ describe('--help', () => {
     ['bench:booking'],
     ['bench:matching'],
     ['demo-data'],
+    ['new-subgraph'],
     ['import:instruments'],
     ['export:instruments'],
     ['reconcile'],
