@@ -3,7 +3,7 @@
  * check through the gateway (the quality source's `runIntegrityCheck`, which reads every source
  * through the graph) and prints, per source, its records, references, dangling references, stale
  * records and missing fields, then every dangling reference. Exits 1 when any reference leads
- * nowhere, so a pipeline can stop on it.
+ * nowhere, so a pipeline can stop on it; 2 when the check could not run.
  */
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 
@@ -13,7 +13,8 @@ const { values } = parseCommandLine(
 
 Checks every reference a source holds to a record another source keeps (an instrument's owner,
 a platform's region, an assessment's platform …), resolved through the graph, and each source's
-data quality. Exits 0 when every reference resolves, 1 when some lead nowhere.
+data quality. The check runs in the quality subgraph; this follows its progress to the end.
+Exits 0 when every reference resolves, 1 when some lead nowhere, 2 when the check could not run.
 
 Options:
   --url URL              the gateway (default: $GRAPH_URL, else http://127.0.0.1:$PORT/graphql, PORT 4000)
@@ -49,6 +50,9 @@ interface DanglingPage {
 
 interface IntegrityCheck {
   id: string;
+  status: 'RUNNING' | 'FINISHED' | 'FAILED';
+  failure: string | null;
+  progress: { recordsRead: number; pagesRead: number };
   startedAt: string;
   finishedAt: string;
   staleAfterDays: number;
@@ -70,9 +74,13 @@ const DANGLING = `dangling(first: 500, after: $after) {
   pageInfo { hasNextPage endCursor }
 }`;
 
-const RUN = `mutation RunIntegrityCheck($staleAfterDays: Int!, $after: String) {
-  check: runIntegrityCheck(staleAfterDays: $staleAfterDays) {
-    id startedAt finishedAt staleAfterDays danglingCount
+const START = `mutation StartIntegrityCheck($staleAfterDays: Int!) {
+  check: runIntegrityCheck(staleAfterDays: $staleAfterDays) { id }
+}`;
+
+const FOLLOW = `query FollowIntegrityCheck($id: ID!, $after: String) {
+  check: integrityCheck(id: $id) {
+    id status failure progress { recordsRead pagesRead } startedAt finishedAt staleAfterDays danglingCount
     sources { source entity records references dangling staleRecords missingFields { field records } }
     ${DANGLING}
   }
@@ -122,7 +130,19 @@ function printTable(header: string[], rows: string[][]): void {
 }
 
 const token = await bearerToken();
-const { check } = await ask<{ check: IntegrityCheck }>(token, RUN, { staleAfterDays, after: null });
+const { check: started } = await ask<{ check: { id: string } }>(token, START, { staleAfterDays });
+// The check runs in the quality subgraph; its progress is followed until it ends.
+let check: IntegrityCheck;
+for (;;) {
+  ({ check } = await ask<{ check: IntegrityCheck }>(token, FOLLOW, { id: started.id, after: null }));
+  if (check.status !== 'RUNNING') break;
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r  ${check.progress.recordsRead} records read, ${check.progress.pagesRead} pages…`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+if (check.status === 'FAILED') stop(`Integrity check ${check.id} failed: ${check.failure}`, 2);
 const dangling = check.dangling.edges.map(({ node }) => node);
 let { pageInfo } = check.dangling;
 while (pageInfo.hasNextPage) {

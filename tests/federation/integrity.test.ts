@@ -23,9 +23,14 @@ import {
 
 const run = promisify(execFile);
 
-const CHECK = `mutation Run($staleAfterDays: Int) {
-  runIntegrityCheck(staleAfterDays: $staleAfterDays) {
-    id danglingCount staleAfterDays checkedBy
+const START = `mutation Start($staleAfterDays: Int) {
+  runIntegrityCheck(staleAfterDays: $staleAfterDays) { id status finishedAt danglingCount sources { source } }
+}`;
+
+const FOLLOW = `query Follow($id: ID!) {
+  integrityCheck(id: $id) {
+    id status failure finishedAt danglingCount staleAfterDays checkedBy
+    progress { recordsRead pagesRead updatedAt }
     sources { source entity records references dangling staleRecords missingFields { field records } }
     dangling(first: 50) {
       totalCount
@@ -34,21 +39,52 @@ const CHECK = `mutation Run($staleAfterDays: Int) {
   }
 }`;
 
-interface CheckAnswer {
-  runIntegrityCheck: {
-    id: string;
-    danglingCount: number;
-    sources: {
-      source: string;
-      entity: string;
-      records: number;
-      references: number;
-      dangling: number;
-      staleRecords: number;
-      missingFields: { field: string; records: number }[];
-    }[];
-    dangling: { totalCount: number; edges: { node: Record<string, string> }[] };
-  };
+interface Check {
+  id: string;
+  status: 'RUNNING' | 'FINISHED' | 'FAILED';
+  failure: string | null;
+  finishedAt: string | null;
+  danglingCount: number | null;
+  checkedBy: string | null;
+  progress: { recordsRead: number; pagesRead: number; updatedAt: string };
+  sources: {
+    source: string;
+    entity: string;
+    records: number;
+    references: number;
+    dangling: number;
+    staleRecords: number;
+    missingFields: { field: string; records: number }[];
+  }[];
+  dangling: { totalCount: number; edges: { node: Record<string, string> }[] };
+}
+
+/** Polls a check until it has ended. */
+async function ended(id: string, bearer: string, url?: string): Promise<Check> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { data, errors } = url
+      ? await post<{ integrityCheck: Check }>(
+          url,
+          { query: FOLLOW, variables: { id } },
+          { authorization: `Bearer ${bearer}` },
+        )
+      : await gatewayQuery<{ integrityCheck: Check }>(FOLLOW, { id }, { bearer });
+    expect(errors).toBeUndefined();
+    const check = data?.integrityCheck as Check;
+    if (check.status !== 'RUNNING') return check;
+    if (Date.now() > deadline) throw new Error(`check ${id} still running after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Starts a check through the gateway and waits for its end. */
+async function runCheck(bearer: string, staleAfterDays?: number): Promise<Check> {
+  const { data, errors } = await gatewayQuery<{ runIntegrityCheck: Check }>(START, { staleAfterDays }, { bearer });
+  expect(errors).toBeUndefined();
+  const started = data?.runIntegrityCheck as Check;
+  expect(started).toMatchObject({ status: 'RUNNING', finishedAt: null, danglingCount: null, sources: [] });
+  return ended(started.id, bearer);
 }
 
 /** A copy of a stored row under a new id, without the columns the database generates. */
@@ -102,13 +138,11 @@ const DANGLING = [
 
 describe('integrity across sources', () => {
   let admin: string;
-  let baseline: CheckAnswer['runIntegrityCheck'];
+  let baseline: Check;
 
   beforeAll(async () => {
     admin = await token({ role: 'ADMIN', sub: 'integrity-admin' });
-    const { data, errors } = await gatewayQuery<CheckAnswer>(CHECK, {}, { bearer: admin });
-    expect(errors).toBeUndefined();
-    baseline = (data as CheckAnswer).runIntegrityCheck;
+    baseline = await runCheck(admin);
     // The seeded dangling references: one per source, each written straight to its own database.
     await scratchInstrument('ins-integrity-owner', { owner_id: 'ent-nobody-knows', fee_text: null });
     // Last changed years ago: the trigger stamps every write with its own time, so it is held off.
@@ -131,7 +165,15 @@ describe('integrity across sources', () => {
   });
 
   it('finds every reference of the demo data resolving, and counts each source', () => {
-    expect(baseline.danglingCount).toBe(0);
+    expect(baseline).toMatchObject({
+      status: 'FINISHED',
+      failure: null,
+      danglingCount: 0,
+      checkedBy: 'integrity-admin',
+    });
+    const records = baseline.sources.reduce((sum, source) => sum + source.records, 0);
+    expect(baseline.progress.recordsRead).toBe(records);
+    expect(baseline.progress.pagesRead).toBeGreaterThanOrEqual(baseline.sources.length);
     expect(baseline.sources.map((s) => `${s.source}/${s.entity}`)).toEqual([
       'instruments/Instrument',
       'platforms/Platform',
@@ -148,9 +190,7 @@ describe('integrity across sources', () => {
   });
 
   it('lists exactly the three seeded dangling references, in the sources that hold them', async () => {
-    const { data, errors } = await gatewayQuery<CheckAnswer>(CHECK, {}, { bearer: admin });
-    expect(errors).toBeUndefined();
-    const check = (data as CheckAnswer).runIntegrityCheck;
+    const check = await runCheck(admin);
     expect(check.danglingCount).toBe(3);
     expect(check.dangling.totalCount).toBe(3);
     expect(check.dangling.edges.map((edge) => edge.node)).toEqual(expect.arrayContaining(DANGLING));
@@ -215,7 +255,7 @@ describe('integrity across sources', () => {
   it('is for administrators only', async () => {
     const before = await checkCount();
     for (const bearer of [undefined, await token({ role: 'ASSESSOR' })]) {
-      const { errors } = await gatewayQuery(CHECK, {}, bearer ? { bearer } : {});
+      const { errors } = await gatewayQuery(START, {}, bearer ? { bearer } : {});
       expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const list = await gatewayQuery('{ integrityChecks { totalCount } }', {}, bearer ? { bearer } : {});
       expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -226,10 +266,39 @@ describe('integrity across sources', () => {
   it('refuses a staleness outside 1–3650 days, keeping nothing', async () => {
     const before = await checkCount();
     for (const staleAfterDays of [0, -5, 3651]) {
-      const { errors } = await gatewayQuery(CHECK, { staleAfterDays }, { bearer: admin });
+      const { errors } = await gatewayQuery(START, { staleAfterDays }, { bearer: admin });
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staleAfterDays' });
     }
     expect(await checkCount()).toBe(before);
+  });
+
+  it('runs one check at a time: a second start while one runs is a CONFLICT naming it', async () => {
+    const answers = await Promise.all(
+      [1, 2].map(() => gatewayQuery<{ runIntegrityCheck: Check }>(START, {}, { bearer: admin })),
+    );
+    const started = answers.filter((answer) => answer.data?.runIntegrityCheck);
+    const refused = answers.filter((answer) => answer.errors);
+    expect(started).toHaveLength(1);
+    const running = started[0]?.data?.runIntegrityCheck as Check;
+    expect(refused[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', runningCheckId: running.id });
+    expect((await ended(running.id, admin)).status).toBe('FINISHED');
+  });
+
+  it('fails a check abandoned mid-way (its process stopped) when the next one starts', async () => {
+    const db = await database('quality');
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await db.table('integrity_check').insert({
+      id: 'chk-abandoned',
+      started_at: longAgo,
+      progressed_at: longAgo,
+      stale_after_days: 365,
+      records_read: 500,
+      pages_read: 1,
+    });
+    expect((await runCheck(admin)).status).toBe('FINISHED');
+    const abandoned = await ended('chk-abandoned', admin);
+    expect(abandoned).toMatchObject({ status: 'FAILED', danglingCount: null, sources: [] });
+    expect(abandoned.failure).toMatch(/abandoned: it made no progress for 5 minutes/);
   });
 
   describe('when the graph cannot be read', () => {
@@ -245,19 +314,22 @@ describe('integrity across sources', () => {
     });
     afterAll(() => server.close());
 
-    it('fails the check as SUBGRAPH_UNAVAILABLE and keeps nothing', async () => {
-      const before = await checkCount();
-      const body = JSON.stringify({ query: CHECK });
-      const answer = await post<CheckAnswer>(server.url, body, {
+    it('fails the check, saying why, and keeps nothing it read', async () => {
+      const body = JSON.stringify({ query: START });
+      const answer = await post<{ runIntegrityCheck: Check }>(server.url, body, {
         [IDENTITY_HEADER]: signIdentity(
           { userId: 'integrity-admin', role: 'ADMIN', enterpriseId: null, platformIds: [], scopes: [] },
           SIGNING_SECRET,
           body,
         ),
       });
-      expect(answer.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
-      expect(answer.errors?.[0]?.message).toMatch(/could not be read through the gateway/);
-      expect(await checkCount()).toBe(before);
+      const id = answer.data?.runIntegrityCheck.id as string;
+      const check = await ended(id, admin);
+      expect(check).toMatchObject({ status: 'FAILED', danglingCount: null, sources: [] });
+      expect(check.failure).toMatch(/could not be read through the gateway/);
+      const db = await database('quality');
+      expect(await db.table('source_quality').where({ check_id: id })).toEqual([]);
+      expect(await db.table('dangling_reference').where({ check_id: id })).toEqual([]);
     });
   });
 });

@@ -57,17 +57,22 @@ export type IntegrityCheck = {
   checkedBy?: Maybe<Scalars['String']['output']>;
   /** The references that lead nowhere, by source, record and field */
   dangling: DanglingReferenceConnection;
-  /** References that lead to no record, over every source */
-  danglingCount: Scalars['Int']['output'];
-  /** ISO 8601 (UTC, milliseconds) */
-  finishedAt: Scalars['String']['output'];
+  /** References that lead to no record, over every source; null until it has finished */
+  danglingCount?: Maybe<Scalars['Int']['output']>;
+  /** Why it failed (a source could not be read, the check was abandoned); null unless FAILED */
+  failure?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 (UTC, milliseconds); null while it runs */
+  finishedAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** Each source's figures, in the order the sources are checked */
+  /** How far it has read */
+  progress: IntegrityCheckProgress;
+  /** Each source's figures, in the order the sources are checked; empty until it has finished */
   sources: Array<SourceQuality>;
   /** A record is stale when it has not changed for more than this many days */
   staleAfterDays: Scalars['Int']['output'];
   /** ISO 8601 (UTC, milliseconds) */
   startedAt: Scalars['String']['output'];
+  status: IntegrityCheckStatus;
 };
 
 
@@ -105,6 +110,25 @@ export type IntegrityCheckOrderField =
   | 'ID'
   | 'STARTED_AT';
 
+/** How far a check has read. */
+export type IntegrityCheckProgress = {
+  __typename?: 'IntegrityCheckProgress';
+  /** Pages of records fetched through the gateway so far */
+  pagesRead: Scalars['Int']['output'];
+  /** Records read so far, over every source */
+  recordsRead: Scalars['Int']['output'];
+  /** When it last moved, ISO 8601 (UTC, milliseconds): a running check that has not moved for five minutes is abandoned */
+  updatedAt: Scalars['String']['output'];
+};
+
+export type IntegrityCheckStatus =
+  /** Stopped without a result (see failure); nothing it read is kept */
+  | 'FAILED'
+  /** Done: its figures and findings are kept */
+  | 'FINISHED'
+  /** Reading the sources; poll integrityCheck(id) to follow it */
+  | 'RUNNING';
+
 /** How many records lack a field they should have. */
 export type MissingField = {
   __typename?: 'MissingField';
@@ -116,9 +140,11 @@ export type MissingField = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Administrators: checks every source now, through the gateway, and keeps what it found. Takes
-   * seconds for the demo data, longer for a province's; a source that cannot be read fails the
-   * whole check (SUBGRAPH_UNAVAILABLE) and nothing is kept.
+   * Administrators: starts a check of every source, through the gateway, and returns it RUNNING;
+   * poll integrityCheck(id) until it is FINISHED or FAILED. Under a second for the demo data,
+   * longer for a province's (see the README's figures). A source that cannot be read fails the
+   * whole check and nothing it read is kept: a partial count would pass for a clean one. CONFLICT
+   * while another check runs.
    */
   runIntegrityCheck?: Maybe<IntegrityCheck>;
 };
@@ -288,6 +314,8 @@ export type ResolversTypes = ResolversObject<{
   IntegrityCheckEdge: ResolverTypeWrapper<Omit<IntegrityCheckEdge, 'node'> & { node: ResolversTypes['IntegrityCheck'] }>;
   IntegrityCheckOrder: IntegrityCheckOrder;
   IntegrityCheckOrderField: IntegrityCheckOrderField;
+  IntegrityCheckProgress: ResolverTypeWrapper<IntegrityCheckProgress>;
+  IntegrityCheckStatus: IntegrityCheckStatus;
   MissingField: ResolverTypeWrapper<MissingField>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderDirection: OrderDirection;
@@ -309,6 +337,7 @@ export type ResolversParentTypes = ResolversObject<{
   IntegrityCheckConnection: IntegrityCheckConnectionMapper;
   IntegrityCheckEdge: Omit<IntegrityCheckEdge, 'node'> & { node: ResolversParentTypes['IntegrityCheck'] };
   IntegrityCheckOrder: IntegrityCheckOrder;
+  IntegrityCheckProgress: IntegrityCheckProgress;
   MissingField: MissingField;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -342,12 +371,15 @@ export type IntegrityCheckResolvers<ContextType = Context, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IntegrityCheck']> | FederationReferenceType, FederationReferenceType, ContextType>;
   checkedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dangling?: Resolver<ResolversTypes['DanglingReferenceConnection'], ParentType, ContextType, RequireFields<IntegrityCheckDanglingArgs, 'first'>>;
-  danglingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  finishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  danglingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['IntegrityCheckProgress'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceQuality']>, ParentType, ContextType>;
   staleAfterDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IntegrityCheckStatus'], ParentType, ContextType>;
 }>;
 
 export type IntegrityCheckConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrityCheckConnection'] = ResolversParentTypes['IntegrityCheckConnection']> = ResolversObject<{
@@ -359,6 +391,12 @@ export type IntegrityCheckConnectionResolvers<ContextType = Context, ParentType 
 export type IntegrityCheckEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrityCheckEdge'] = ResolversParentTypes['IntegrityCheckEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['IntegrityCheck'], ParentType, ContextType>;
+}>;
+
+export type IntegrityCheckProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrityCheckProgress'] = ResolversParentTypes['IntegrityCheckProgress']> = ResolversObject<{
+  pagesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MissingFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissingField'] = ResolversParentTypes['MissingField']> = ResolversObject<{
@@ -397,6 +435,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IntegrityCheck?: IntegrityCheckResolvers<ContextType>;
   IntegrityCheckConnection?: IntegrityCheckConnectionResolvers<ContextType>;
   IntegrityCheckEdge?: IntegrityCheckEdgeResolvers<ContextType>;
+  IntegrityCheckProgress?: IntegrityCheckProgressResolvers<ContextType>;
   MissingField?: MissingFieldResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

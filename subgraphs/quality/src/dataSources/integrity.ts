@@ -76,29 +76,51 @@ export class IntegritySource {
     return this.danglingPages.load({ parentId: checkId, page, filter: source });
   }
 
-  /** Reads every source through the gateway, then keeps what it found; nothing is kept if a read fails. */
+  /**
+   * Starts a check and returns it RUNNING; it goes on after this request, reading every source
+   * through the gateway and recording its progress, and keeps what it found when it has read all
+   * of them. A read that fails fails the check, and nothing it read is kept.
+   */
   async run(staleAfterDays: number): Promise<IntegrityCheck> {
     mustAdminister(this.viewer, 'run integrity checks');
     if (!Number.isInteger(staleAfterDays) || staleAfterDays < 1 || staleAfterDays > MAX_STALE_AFTER_DAYS) {
       throw badUserInput('staleAfterDays', `must be a whole number of days, 1–${MAX_STALE_AFTER_DAYS}`);
     }
-    const startedAt = new Date();
-    const staleBefore = new Date(startedAt.getTime() - staleAfterDays * DAY_MS);
+    const check = await this.model.start(staleAfterDays, this.viewer);
+    const staleBefore = new Date(Date.parse(check.startedAt) - staleAfterDays * DAY_MS);
+    void this.complete(check.id, staleBefore);
+    return check;
+  }
+
+  private async complete(checkId: string, staleBefore: Date): Promise<void> {
+    try {
+      await this.model.finish(checkId, await this.readSources(staleBefore, checkId));
+    } catch (error) {
+      // A check that cannot even be marked failed is found abandoned by the next start.
+      await this.model.fail(checkId, (error as Error).message).catch(() => {});
+    }
+  }
+
+  /** Every source's records, page by page, tallied; progress is recorded after each page. */
+  private async readSources(staleBefore: Date, checkId: string): Promise<SourceTally[]> {
     const tallies: SourceTally[] = [];
+    let records = 0;
+    let pages = 0;
     for (const check of SOURCE_CHECKS) {
       const tally = new SourceTally(check, staleBefore);
       const query = pageQuery(check);
       let after: string | null = null;
       do {
         const { page }: RecordPage = await this.graph.query<RecordPage>(query, { first: PAGE_SIZE, after });
-        if (!page) {
-          throw appError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${check.source} source did not list its records`);
-        }
+        if (!page) throw new Error(`The ${check.source} source did not list its records`);
         for (const { node } of page.edges) tally.add(node);
+        records += page.edges.length;
+        pages += 1;
+        await this.model.progress(checkId, records, pages);
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
       tallies.push(tally);
     }
-    return this.model.record(tallies, { startedAt, staleAfterDays }, this.viewer);
+    return tallies;
   }
 }

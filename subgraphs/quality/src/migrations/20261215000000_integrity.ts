@@ -1,7 +1,9 @@
 /**
  * What integrity checks found: one row per check, one per source and entity it read, and one per
- * reference that led nowhere. A check is kept as it was found and never edited: the checks are
- * themselves the history of the graph's integrity.
+ * reference that led nowhere. A check runs in the background (a province's records take longer
+ * than a request may), so its row shows its progress until it finishes or fails; its findings are
+ * written once, when it finishes, and never edited: the checks are the history of the graph's
+ * integrity.
  */
 import type { Knex } from 'knex';
 
@@ -9,25 +11,42 @@ const SCHEMA = 'quality';
 
 export const TARGET_TYPES = ['Enterprise', 'Platform', 'Region'] as const;
 export const MAX_STALE_AFTER_DAYS = 3650;
+export const CHECK_STATUSES = ['RUNNING', 'FINISHED', 'FAILED'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.withSchema(SCHEMA).createTable('integrity_check', (table) => {
     table.text('id').primary();
     table.timestamp('started_at', { useTz: true }).notNullable();
-    table.timestamp('finished_at', { useTz: true }).notNullable();
+    table.timestamp('finished_at', { useTz: true });
+    table.text('status').notNullable().defaultTo('RUNNING');
+    /** Why a failed check failed, for the administrator. */
+    table.text('failure');
     table.text('checked_by');
     table.integer('stale_after_days').notNullable();
-    table.integer('dangling_count').notNullable();
+    table.integer('dangling_count');
+    /** Progress while it runs: records read and pages fetched so far, and when it last moved. */
+    table.integer('records_read').notNullable().defaultTo(0);
+    table.integer('pages_read').notNullable().defaultTo(0);
+    table.timestamp('progressed_at', { useTz: true }).notNullable();
     table.index(['started_at', 'id']);
   });
   const checkChecks: Record<string, string> = {
+    integrity_check_status_check: `status in (${CHECK_STATUSES.map((s) => `'${s}'`).join(', ')})`,
     integrity_check_times: 'finished_at >= started_at',
+    // A running check has no end; a finished one has its end and its count; a failed one, its reason.
+    integrity_check_end_once_done: `(status = 'RUNNING') = (finished_at is null)`,
+    integrity_check_count_once_finished: `(status = 'FINISHED') = (dangling_count is not null)`,
+    integrity_check_failure_reason: `(status = 'FAILED') = (failure is not null)`,
     integrity_check_stale_after_days_range: `stale_after_days between 1 and ${MAX_STALE_AFTER_DAYS}`,
-    integrity_check_dangling_count_not_negative: 'dangling_count >= 0',
+    integrity_check_counts_not_negative: 'dangling_count >= 0 and records_read >= 0 and pages_read >= 0',
   };
   for (const [name, check] of Object.entries(checkChecks)) {
     await knex.raw(`alter table ${SCHEMA}.integrity_check add constraint ${name} check (${check})`);
   }
+  // One check at a time: two would read every source twice over for the same answer.
+  await knex.raw(
+    `create unique index integrity_check_one_running on ${SCHEMA}.integrity_check ((true)) where status = 'RUNNING'`,
+  );
 
   await knex.schema.withSchema(SCHEMA).createTable('source_quality', (table) => {
     table.text('check_id').notNullable().references('id').inTable(`${SCHEMA}.integrity_check`).onDelete('cascade');

@@ -1,26 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import {
+  appError,
   type ChildPage,
   type ChildPageKey,
   type Claims,
   type Connection,
   countRows,
   type Database,
+  ErrorCode,
   keysetPage,
   loadChildPages,
   type OrderFields,
   type Page,
   runWrite,
 } from '@gzequip/kit';
+import type { CHECK_STATUSES } from '../migrations/20261215000000_integrity.ts';
 import type { DanglingReference, SourceTally } from './sourceChecks.ts';
+
+/** A running check that has not moved for this long was abandoned (its process stopped). */
+export const ABANDONED_AFTER_MINUTES = 5;
+
+export type IntegrityCheckStatus = (typeof CHECK_STATUSES)[number];
 
 export interface IntegrityCheck {
   id: string;
+  status: IntegrityCheckStatus;
+  failure: string | null;
   startedAt: string;
-  finishedAt: string;
+  finishedAt: string | null;
+  progress: { recordsRead: number; pagesRead: number; updatedAt: string };
   checkedBy: string | null;
   staleAfterDays: number;
-  danglingCount: number;
+  danglingCount: number | null;
 }
 
 export interface SourceQuality {
@@ -46,11 +57,16 @@ export const INTEGRITY_CHECK_ORDERS: OrderFields<IntegrityCheck> = {
 
 interface CheckRow {
   id: string;
+  status: IntegrityCheckStatus;
+  failure: string | null;
   started_at: Date | string;
-  finished_at: Date | string;
+  finished_at: Date | string | null;
   checked_by: string | null;
   stale_after_days: number;
-  dangling_count: number;
+  dangling_count: number | null;
+  records_read: number;
+  pages_read: number;
+  progressed_at: Date | string;
 }
 
 interface SourceQualityRow {
@@ -81,8 +97,11 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 function toCheck(row: CheckRow): IntegrityCheck {
   return {
     id: row.id,
+    status: row.status,
+    failure: row.failure,
     startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
+    finishedAt: row.finished_at === null ? null : iso(row.finished_at),
+    progress: { recordsRead: row.records_read, pagesRead: row.pages_read, updatedAt: iso(row.progressed_at) },
     checkedBy: row.checked_by,
     staleAfterDays: row.stale_after_days,
     danglingCount: row.dangling_count,
@@ -123,61 +142,121 @@ function newCheckId(startedAt: Date): string {
 
 const CHUNK = 500;
 
+function alreadyRunning(id: string | null) {
+  return appError(
+    ErrorCode.CONFLICT,
+    `An integrity check is already running${id ? ` (${id})` : ''}: follow it with integrityCheck(id), or wait until it ends`,
+    id ? { runningCheckId: id } : {},
+  );
+}
+
 export class IntegrityCheckModel {
   constructor(private readonly db: Database) {}
 
-  /** Keeps one finished check, its figures and its findings, all or nothing. */
-  record(
-    tallies: readonly SourceTally[],
-    { startedAt, staleAfterDays }: { startedAt: Date; staleAfterDays: number },
-    viewer: Claims,
-  ): Promise<IntegrityCheck> {
-    const dangling = tallies.flatMap((tally) => tally.dangling);
-    const id = newCheckId(startedAt);
+  /**
+   * Opens a check as RUNNING. A running check that stopped moving was abandoned (its process
+   * ended mid-check): it is failed first, so it cannot block every later check.
+   */
+  start(staleAfterDays: number, viewer: Claims): Promise<IntegrityCheck> {
+    const startedAt = new Date();
     return runWrite(
       this.db,
       async (tx) => {
+        await tx
+          .table('integrity_check')
+          .where({ status: 'RUNNING' })
+          .where('progressed_at', '<', new Date(startedAt.getTime() - ABANDONED_AFTER_MINUTES * 60_000))
+          .update({
+            status: 'FAILED',
+            finished_at: startedAt,
+            failure: `abandoned: it made no progress for ${ABANDONED_AFTER_MINUTES} minutes (its process stopped)`,
+          });
+        const running = await tx.table<CheckRow>('integrity_check').where({ status: 'RUNNING' }).first();
+        if (running) throw alreadyRunning(running.id);
         const [row] = (await tx
           .table<CheckRow>('integrity_check')
           .insert({
-            id,
+            id: newCheckId(startedAt),
             started_at: startedAt,
-            finished_at: new Date(),
+            progressed_at: startedAt,
             checked_by: viewer.userId,
             stale_after_days: staleAfterDays,
-            dangling_count: dangling.length,
           })
           .returning('*')) as CheckRow[];
-        await tx.table('source_quality').insert(
-          tallies.map((tally, position) => ({
-            check_id: id,
-            position,
-            source: tally.check.source,
-            entity: tally.check.entity,
-            record_count: tally.records,
-            reference_count: tally.references,
-            dangling_count: tally.dangling.length,
-            stale_count: tally.stale,
-            missing_fields: JSON.stringify(tally.missing),
-          })),
-        );
-        for (let i = 0; i < dangling.length; i += CHUNK) {
-          await tx.table('dangling_reference').insert(
-            dangling.slice(i, i + CHUNK).map((reference) => ({
-              check_id: id,
-              source: reference.source,
-              entity: reference.entity,
-              record_id: reference.recordId,
-              field: reference.field,
-              target_type: reference.targetType,
-              target_key: reference.targetKey,
-            })),
-          );
-        }
         return toCheck(row as CheckRow);
       },
       { integrity_check_stale_after_days_range: { field: 'staleAfterDays', reason: 'must be 1–3650' } },
-    );
+    ).catch((error: unknown) => {
+      // Two starts at once: the one-running index lets one through.
+      if (
+        (error as { extensions?: { constraint?: string } }).extensions?.constraint === 'integrity_check_one_running'
+      ) {
+        throw alreadyRunning(null);
+      }
+      throw error;
+    });
+  }
+
+  /** Records how far a running check has read. */
+  async progress(id: string, recordsRead: number, pagesRead: number): Promise<void> {
+    await this.db
+      .table('integrity_check')
+      .where({ id, status: 'RUNNING' })
+      .update({ records_read: recordsRead, pages_read: pagesRead, progressed_at: new Date() });
+  }
+
+  /** Keeps a finished check's figures and findings, and marks it FINISHED, all or nothing. */
+  finish(id: string, tallies: readonly SourceTally[]): Promise<void> {
+    const dangling = tallies.flatMap((tally) => tally.dangling);
+    return runWrite(this.db, async (tx) => {
+      await tx.table('source_quality').insert(
+        tallies.map((tally, position) => ({
+          check_id: id,
+          position,
+          source: tally.check.source,
+          entity: tally.check.entity,
+          record_count: tally.records,
+          reference_count: tally.references,
+          dangling_count: tally.dangling.length,
+          stale_count: tally.stale,
+          missing_fields: JSON.stringify(tally.missing),
+        })),
+      );
+      for (let i = 0; i < dangling.length; i += CHUNK) {
+        await tx.table('dangling_reference').insert(
+          dangling.slice(i, i + CHUNK).map((reference) => ({
+            check_id: id,
+            source: reference.source,
+            entity: reference.entity,
+            record_id: reference.recordId,
+            field: reference.field,
+            target_type: reference.targetType,
+            target_key: reference.targetKey,
+          })),
+        );
+      }
+      const now = new Date();
+      const finished = await tx
+        .table('integrity_check')
+        .where({ id, status: 'RUNNING' })
+        .update({
+          status: 'FINISHED',
+          finished_at: now,
+          progressed_at: now,
+          dangling_count: dangling.length,
+          records_read: tallies.reduce((sum, tally) => sum + tally.records, 0),
+        });
+      // Failed meanwhile as abandoned: its findings are not kept beside that verdict.
+      if (finished !== 1) throw new Error(`integrity check ${id} is no longer running`);
+    });
+  }
+
+  async fail(id: string, reason: string): Promise<void> {
+    const now = new Date();
+    await this.db
+      .table('integrity_check')
+      .where({ id, status: 'RUNNING' })
+      .update({ status: 'FAILED', finished_at: now, progressed_at: now, failure: reason });
   }
 
   async findByIds(ids: readonly string[]): Promise<IntegrityCheck[]> {
