@@ -1,4 +1,4 @@
-import type { Claims, Database } from '@gzequip/kit';
+import type { AdapterInUse, Claims, Database } from '@gzequip/kit';
 import { BookingSource } from './dataSources/bookings.ts';
 import { CoverageSource } from './dataSources/coverage.ts';
 import { InstrumentSource } from './dataSources/instruments.ts';
@@ -8,6 +8,8 @@ export interface Context {
   instruments: InstrumentSource;
   bookings: BookingSource;
   coverage: CoverageSource;
+  /** The adapter the subgraph reads through, null when it owns its tables (what `instrumentsSource` tells). */
+  adapter: AdapterInUse | null;
 }
 
 /** Built for every request, so DataLoader caches never outlive it or leak between callers. */
@@ -17,5 +19,6 @@ export function createContext(db: Database, claims: Claims): Context {
     instruments: new InstrumentSource(db, claims),
     bookings: new BookingSource(db, claims),
     coverage: new CoverageSource(db, claims),
+    adapter: db.adapter,
   };
 }

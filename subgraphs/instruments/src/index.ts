@@ -1,4 +1,5 @@
 import { defineSubgraph } from '@gzequip/kit';
+import { legacyLab } from './adapters/legacyLab/index.ts';
 import { createContext } from './context.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -11,4 +12,6 @@ export const instruments = defineSubgraph({
   migrations,
   demoData: new URL('./seed/demo-data.json', import.meta.url),
   createContext,
+  // Serving an existing database through views instead of owned tables (INSTRUMENTS_ADAPTER).
+  adapters: { 'legacy-lab': legacyLab },
 });

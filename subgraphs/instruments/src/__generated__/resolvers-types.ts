@@ -1129,6 +1129,8 @@ export type Query = {
   instrumentStats?: Maybe<Array<InstrumentStatsRow>>;
   /** Instruments the caller may see, in `orderBy` order (id by default); `first` is at most 500. */
   instruments?: Maybe<InstrumentConnection>;
+  /** Where the instruments come from: this subgraph's own tables, or an existing database read through an adapter's views */
+  instrumentsSource: SourceDescription;
   /** The bookings of the caller's enterprise, as requester; soonest start first by default */
   myBookings?: Maybe<BookingConnection>;
   /**
@@ -1347,6 +1349,25 @@ export type SharingYear = {
   unitsServed: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
+
+/** Where a subgraph's data comes from, and which of its mutations can change it there. */
+export type SourceDescription = {
+  __typename?: 'SourceDescription';
+  /** The adapter's name in ADAPTER mode (the <NAME>_ADAPTER setting); null when the subgraph owns its tables */
+  adapter?: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  mode: SourceMode;
+  subgraph: Scalars['String']['output'];
+  /** The mutations that store changes; every other mutation of this subgraph answers SOURCE_READ_ONLY */
+  writableOperations: Array<Scalars['String']['output']>;
+};
+
+/** How a subgraph holds its data. */
+export type SourceMode =
+  /** In an existing database it reads through views (an adapter); only some mutations, or none, can store changes there */
+  | 'ADAPTER'
+  /** In tables of its own, which it migrates and writes */
+  | 'OWNED';
 
 /** A range of moments, ISO 8601 with their zone; either end may be left out. */
 export type TimeRange = {
@@ -1588,6 +1609,8 @@ export type ResolversTypes = ResolversObject<{
   SharingMode: SharingMode;
   SharingModeFacet: ResolverTypeWrapper<SharingModeFacet>;
   SharingYear: ResolverTypeWrapper<SharingYear>;
+  SourceDescription: ResolverTypeWrapper<SourceDescription>;
+  SourceMode: SourceMode;
   TimeRange: TimeRange;
   TimeSlot: ResolverTypeWrapper<TimeSlot>;
   Utilisation: ResolverTypeWrapper<UtilisationMapper>;
@@ -1657,6 +1680,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceRecordInput: ServiceRecordInput;
   SharingModeFacet: SharingModeFacet;
   SharingYear: SharingYear;
+  SourceDescription: SourceDescription;
   TimeRange: TimeRange;
   TimeSlot: TimeSlot;
   Utilisation: UtilisationMapper;
@@ -1953,6 +1977,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   instrumentRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentRemovalsArgs, 'first' | 'since'>>;
   instrumentStats?: Resolver<Maybe<Array<ResolversTypes['InstrumentStatsRow']>>, ParentType, ContextType, RequireFields<QueryInstrumentStatsArgs, 'groupBy'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  instrumentsSource?: Resolver<ResolversTypes['SourceDescription'], ParentType, ContextType>;
   myBookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, RequireFields<QueryMyBookingsArgs, 'first'>>;
   searchInstruments?: Resolver<Maybe<ResolversTypes['InstrumentSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchInstrumentsArgs, 'first'>>;
 }>;
@@ -2014,6 +2039,14 @@ export type SharingYearResolvers<ContextType = Context, ParentType extends Resol
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SourceDescriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceDescription'] = ResolversParentTypes['SourceDescription']> = ResolversObject<{
+  adapter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['SourceMode'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writableOperations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type TimeSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeSlot'] = ResolversParentTypes['TimeSlot']> = ResolversObject<{
   end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2073,6 +2106,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   SharingModeFacet?: SharingModeFacetResolvers<ContextType>;
   SharingYear?: SharingYearResolvers<ContextType>;
+  SourceDescription?: SourceDescriptionResolvers<ContextType>;
   TimeSlot?: TimeSlotResolvers<ContextType>;
   Utilisation?: UtilisationResolvers<ContextType>;
 }>;

@@ -1,4 +1,4 @@
-import { selectsField } from '@gzequip/kit';
+import { describeSource, selectsField } from '@gzequip/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
@@ -11,4 +11,5 @@ export const Query: QueryResolvers = {
   myBookings: (_root, args, { bookings }) => bookings.list('REQUESTER', args),
   bookingQueue: (_root, args, { bookings }) => bookings.list('OWNER', args),
   instrumentRemovals: (_root, args, { instruments }) => instruments.removals(args),
+  instrumentsSource: (_root, _args, { adapter }, info) => describeSource('instruments', adapter, info.schema),
 };
