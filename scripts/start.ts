@@ -12,6 +12,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
+  adapterNameFor,
   createLogger,
   embeddedDataDirHolder,
   envName,
@@ -85,9 +86,19 @@ env.GRAPH_URL ||= `http://127.0.0.1:${gatewayPort}/graphql`;
 // gives it a service account's token from the identity provider; a development run mints one.
 env.QUALITY_GRAPH_TOKEN ||= await mintDevToken({ role: Role.ADMIN, sub: 'service:quality' }, '30d');
 
+/** Subgraphs serving an existing database through an adapter (<NAME>_ADAPTER), for the banner. */
+const adapted: string[] = [];
+
 async function startSubgraphs(): Promise<void> {
   for (const { subgraph, port } of local) {
-    const db = await prepareDatabase(subgraph, { dataDir: embeddedDataDir });
+    const db = await prepareDatabase(subgraph, {
+      dataDir: embeddedDataDir,
+      adapter: adapterNameFor(subgraph.name, env),
+    });
+    if (db.adapter) {
+      const writable = db.adapter.writableOperations.join(', ') || 'nothing';
+      adapted.push(`${subgraph.name} read through adapter ${db.adapter.name} (writable: ${writable})`);
+    }
     const server: RunningServer = await serveSubgraph(subgraph, {
       db,
       signingSecret: env.SUBGRAPH_SIGNING_SECRET,
@@ -181,4 +192,4 @@ console.log(`
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
   Token:    ${pnpm} dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
   GraphiQL: open ${base}/ in a browser
-`);
+${adapted.map((line) => `  Source:   ${line}\n`).join('')}`);

@@ -117,6 +117,7 @@ describe('--help', () => {
     ['new-subgraph'],
     ['import:instruments'],
     ['export:instruments'],
+    ['legacy-fixture'],
     ['reconcile'],
     ['pay:simulate'],
   ])('pnpm %s --help prints its usage and runs nothing', async (command, separator) => {
