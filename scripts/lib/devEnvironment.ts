@@ -18,14 +18,7 @@ export const dataRoot = process.env.DATA_DIR || `${repoRoot}.data`;
 export const embeddedDataDir = process.env.PGLITE_DATA_DIR || `${dataRoot}/pglite`;
 
 /** The subgraphs, in the order they are started. */
-export const subgraphs: SubgraphDefinition[] = [
-  enterprises,
-  platforms,
-  instruments,
-  assessments,
-  planning,
-  quality,
-];
+export const subgraphs: SubgraphDefinition[] = [enterprises, platforms, instruments, assessments, planning, quality];
 
 export const JWT_ISSUER = process.env.JWT_ISSUER || DEFAULT_JWT_ISSUER;
 export const JWT_AUDIENCE = process.env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE;
