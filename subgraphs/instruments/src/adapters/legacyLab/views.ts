@@ -28,6 +28,7 @@ import {
   DISCIPLINE_SEPARATOR,
   INDUSTRY_SEPARATOR,
   INDUSTRY_WORDS,
+  literal,
   OWNER_TYPE_WORDS,
   PURPOSE_WORDS,
   REVIEW_STATUS_WORDS,
@@ -199,8 +200,6 @@ const EMPTY_VIEWS: Record<string, { reason: string; columns: Record<string, stri
     columns: { instrument_id: 'text', during: 'tstzrange', booking_id: 'text', closure_id: 'text' },
   },
 };
-
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Refuses every write to a view, as a read-only database would (25006: SOURCE_READ_ONLY). */
 async function refuseWrites(

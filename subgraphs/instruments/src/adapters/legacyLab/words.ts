@@ -85,7 +85,8 @@ export function wordFor(words: Record<string, string>, code: string): string {
   return found[0];
 }
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** A text as an SQL string literal. */
+export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * SQL that reads a legacy word as its code. A word outside the table calls the adapter schema's
