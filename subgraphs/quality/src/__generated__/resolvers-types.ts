@@ -23,7 +23,7 @@ export type DanglingReference = {
   entity: Scalars['String']['output'];
   /** The field holding the reference, e.g. owner */
   field: Scalars['String']['output'];
-  /** Cursor key: check, source, record and field */
+  /** The finding's own id, in the order the check found it */
   id: Scalars['ID']['output'];
   recordId: Scalars['ID']['output'];
   source: Scalars['String']['output'];
