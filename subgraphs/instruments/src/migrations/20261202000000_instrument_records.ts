@@ -52,6 +52,24 @@ export function readClassification(): ClassificationFile {
   return JSON.parse(readFileSync(new URL('./classification.json', import.meta.url), 'utf8')) as ClassificationFile;
 }
 
+/** The NRII classification as rows of `instrument_class`, a level at a time, majors first. */
+export function classificationLevels(): {
+  code: string;
+  name: string;
+  name_en: string | null;
+  parent_code: string | null;
+}[][] {
+  const classification = readClassification();
+  return [classification.majors, classification.middles, classification.minors].map((level) =>
+    level.map(({ code, name, nameEn }) => ({
+      code,
+      name,
+      name_en: nameEn ?? null,
+      parent_code: code.length === 2 ? null : code.slice(0, code.length - 2),
+    })),
+  );
+}
+
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('create extension if not exists pg_trgm');
 
@@ -68,19 +86,8 @@ export async function up(knex: Knex): Promise<void> {
       (code ~ '^[0-9]{4}$' and parent_code = substr(code, 1, 2)) or
       (code ~ '^[0-9]{6}$' and parent_code = substr(code, 1, 4)))`,
   );
-  const classification = readClassification();
-  for (const level of [classification.majors, classification.middles, classification.minors]) {
-    await knex
-      .withSchema(SCHEMA)
-      .table('instrument_class')
-      .insert(
-        level.map(({ code, name, nameEn }) => ({
-          code,
-          name,
-          name_en: nameEn ?? null,
-          parent_code: code.length === 2 ? null : code.slice(0, code.length - 2),
-        })),
-      );
+  for (const level of classificationLevels()) {
+    await knex.withSchema(SCHEMA).table('instrument_class').insert(level);
   }
 
   // The owners this registry knows by credit code: how a partner's push names an owner.

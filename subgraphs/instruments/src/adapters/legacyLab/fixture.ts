@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
+import type { InstrumentRow } from '../../models/instrument.ts';
 import { LEGACY_SCHEMA, LEGACY_TABLES } from './legacyTables.ts';
 import {
   DISCIPLINE_SEPARATOR,
@@ -26,47 +27,23 @@ import {
  * An instrument as the subgraph's own table holds it, or as its demo data file has it (which
  * leaves out what the database fills in: version, times, review details, the classified flag).
  */
-export interface OwnedInstrumentRow {
-  id: string;
-  asset_number: string;
-  name: string;
-  name_en: string | null;
-  class_code: string;
-  source: string;
-  customs_supervised: boolean;
-  original_value: string | number;
-  country: string;
-  manufacturer: string;
-  model: string;
-  start_of_use: string;
-  purpose: string;
-  technical_indicators: string;
-  main_functions: string;
-  disciplines: string[];
-  service_content: string | null;
-  sharing_rules: string | null;
-  fee_text: string | null;
-  service_url: string | null;
-  image_url?: string | null;
-  sharing_mode: string;
-  status: string;
-  address: string | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  region_code: string;
-  industries: string[];
-  owner_id: string;
-  platform_id: string | null;
-  owner_type: string | null;
-  owner_credit_code: string | null;
-  review_status?: string;
-  rejection_reason?: string | null;
-  published_at?: Date | string | null;
-  classified?: boolean;
-  version?: number;
-  created_at?: Date | string;
-  updated_at?: Date | string;
-}
+export type OwnedInstrumentRow = Omit<InstrumentRow, DatabaseFilled | 'industries' | 'image_url'> &
+  Partial<Pick<InstrumentRow, DatabaseFilled | 'image_url'>> & {
+    industries: string[];
+    published_at?: Date | string | null;
+    created_at?: Date | string;
+    updated_at?: Date | string;
+  };
+
+/** What the database fills in when a record is filed. */
+type DatabaseFilled =
+  | 'review_status'
+  | 'rejection_reason'
+  | 'published_at'
+  | 'classified'
+  | 'version'
+  | 'created_at'
+  | 'updated_at';
 
 /** An owner the subgraph knows by credit code (its `owner` table). */
 export interface OwnedOwnerRow {

@@ -18,7 +18,7 @@ import type { Knex } from 'knex';
 import { TEXT_LIMITS } from '../../migrations/20261130000000_instrument_edits.ts';
 import {
   CHARACTER_PAIRS,
-  readClassification,
+  classificationLevels,
   SEARCH_DOCUMENT,
   SEARCH_TITLE,
 } from '../../migrations/20261202000000_instrument_records.ts';
@@ -342,21 +342,8 @@ export async function installLegacyLab(knex: Knex, schema: string): Promise<void
       name_en text,
       parent_code text references "${schema}".instrument_class (code)
     )`);
-  const classification = readClassification();
-  for (const level of [classification.majors, classification.middles, classification.minors]) {
-    await knex
-      .withSchema(schema)
-      .table('instrument_class')
-      .insert(
-        level.map(({ code, name, nameEn }) => ({
-          code,
-          name,
-          name_en: nameEn ?? null,
-          parent_code: code.length === 2 ? null : code.slice(0, code.length - 2),
-        })),
-      )
-      .onConflict('code')
-      .merge();
+  for (const level of classificationLevels()) {
+    await knex.withSchema(schema).table('instrument_class').insert(level).onConflict('code').merge();
   }
   if (!(await knex.schema.withSchema(schema).hasTable('change_history'))) await createChangeHistory(knex, schema);
   if (!(await knex.schema.withSchema(schema).hasTable('removal'))) await createSyncSupport(knex, schema);
