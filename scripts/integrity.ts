@@ -52,7 +52,6 @@ interface IntegrityCheck {
   id: string;
   status: 'RUNNING' | 'FINISHED' | 'FAILED';
   failure: string | null;
-  progress: { recordsRead: number; pagesRead: number };
   startedAt: string;
   finishedAt: string;
   staleAfterDays: number;
@@ -78,9 +77,13 @@ const START = `mutation StartIntegrityCheck($staleAfterDays: Int!) {
   check: runIntegrityCheck(staleAfterDays: $staleAfterDays) { id }
 }`;
 
+const PROGRESS = `query IntegrityCheckProgress($id: ID!) {
+  check: integrityCheck(id: $id) { status progress { recordsRead pagesRead } }
+}`;
+
 const FOLLOW = `query FollowIntegrityCheck($id: ID!, $after: String) {
   check: integrityCheck(id: $id) {
-    id status failure progress { recordsRead pagesRead } startedAt finishedAt staleAfterDays danglingCount
+    id status failure startedAt finishedAt staleAfterDays danglingCount
     sources { source entity records references dangling staleRecords missingFields { field records } }
     ${DANGLING}
   }
@@ -132,16 +135,22 @@ function printTable(header: string[], rows: string[][]): void {
 const token = await bearerToken();
 const { check: started } = await ask<{ check: { id: string } }>(token, START, { staleAfterDays });
 // The check runs in the quality subgraph; its progress is followed until it ends.
-let check: IntegrityCheck;
 for (;;) {
-  ({ check } = await ask<{ check: IntegrityCheck }>(token, FOLLOW, { id: started.id, after: null }));
-  if (check.status !== 'RUNNING') break;
+  const { check: now } = await ask<{ check: { status: string; progress: { recordsRead: number; pagesRead: number } } }>(
+    token,
+    PROGRESS,
+    {
+      id: started.id,
+    },
+  );
+  if (now.status !== 'RUNNING') break;
   if (process.stderr.isTTY) {
-    process.stderr.write(`\r  ${check.progress.recordsRead} records read, ${check.progress.pagesRead} pages…`);
+    process.stderr.write(`\r  ${now.progress.recordsRead} records read, ${now.progress.pagesRead} pages…`);
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+const { check } = await ask<{ check: IntegrityCheck }>(token, FOLLOW, { id: started.id, after: null });
 if (check.status === 'FAILED') stop(`Integrity check ${check.id} failed: ${check.failure}`, 2);
 const dangling = check.dangling.edges.map(({ node }) => node);
 let { pageInfo } = check.dangling;
