@@ -1130,7 +1130,7 @@ export type Query = {
   /** Instruments the caller may see, in `orderBy` order (id by default); `first` is at most 500. */
   instruments?: Maybe<InstrumentConnection>;
   /** Where the instruments come from: this subgraph's own tables, or an existing database read through an adapter's views */
-  instrumentsSource: SourceDescription;
+  instrumentsSource?: Maybe<SourceDescription>;
   /** The bookings of the caller's enterprise, as requester; soonest start first by default */
   myBookings?: Maybe<BookingConnection>;
   /**
@@ -1977,7 +1977,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   instrumentRemovals?: Resolver<Maybe<ResolversTypes['RemovalConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentRemovalsArgs, 'first' | 'since'>>;
   instrumentStats?: Resolver<Maybe<Array<ResolversTypes['InstrumentStatsRow']>>, ParentType, ContextType, RequireFields<QueryInstrumentStatsArgs, 'groupBy'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
-  instrumentsSource?: Resolver<ResolversTypes['SourceDescription'], ParentType, ContextType>;
+  instrumentsSource?: Resolver<Maybe<ResolversTypes['SourceDescription']>, ParentType, ContextType>;
   myBookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, RequireFields<QueryMyBookingsArgs, 'first'>>;
   searchInstruments?: Resolver<Maybe<ResolversTypes['InstrumentSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchInstrumentsArgs, 'first'>>;
 }>;
