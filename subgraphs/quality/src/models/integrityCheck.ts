@@ -162,6 +162,8 @@ export class IntegrityCheckModel {
     return runWrite(
       this.db,
       async (tx) => {
+        // Starts queue here, so a second one sees the first's check (and names it) once it commits.
+        await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [`${tx.schema}:integrity-check-start`]);
         await tx
           .table('integrity_check')
           .where({ status: 'RUNNING' })
@@ -187,7 +189,7 @@ export class IntegrityCheckModel {
       },
       { integrity_check_stale_after_days_range: { field: 'staleAfterDays', reason: 'must be 1–3650' } },
     ).catch((error: unknown) => {
-      // Two starts at once: the one-running index lets one through.
+      // The lock makes this the index's backstop: one running check, whatever path wrote it.
       if (
         (error as { extensions?: { constraint?: string } }).extensions?.constraint === 'integrity_check_one_running'
       ) {
