@@ -12,6 +12,8 @@ export interface GatewayConfig {
   port: number;
   host: string;
   supergraphPath: string;
+  /** How often the supergraph file is looked at for a new one to serve; 0: never (restart to roll out). */
+  supergraphPollMs: number;
   /** Signs the identity header the subgraphs check. */
   subgraphSigningSecret: string;
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
@@ -111,6 +113,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     port: integer(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH,
+    supergraphPollMs: integer(env, 'SUPERGRAPH_POLL_MS', 2_000),
     subgraphSigningSecret: requireSecret('SUBGRAPH_SIGNING_SECRET', env),
     jwt: {
       ...(secret ? { secret } : {}),

@@ -356,7 +356,8 @@ function withClientKeys(result: ExecutionResult, rewritten: Rewritten, operation
  */
 export class PlannerCorrections {
   private readonly rootKeysOfPlan = new WeakMap<QueryPlan, Set<string>>();
-  private requires: RequiresFacts | undefined;
+  /** What each schema the gateway has served requires of its subgraphs (a rollout brings a new one). */
+  private readonly requiresBySchema = new WeakMap<GraphQLSchema, RequiresFacts>();
 
   constructor(private readonly facts: SupergraphFacts) {}
 
@@ -382,7 +383,6 @@ export class PlannerCorrections {
     return {
       load: async (options) => {
         const loaded = await gateway.load(options);
-        this.requires = readRequires(this.facts, loaded.schema);
         const { executor } = loaded;
         return { ...loaded, executor: executor && ((requestContext) => this.execute(executor, requestContext)) };
       },
@@ -393,7 +393,11 @@ export class PlannerCorrections {
 
   private async execute(executor: Executor, requestContext: RequestContext): Promise<ExecutionResult> {
     const { schema, document } = requestContext;
-    const requires = this.requires as RequiresFacts;
+    let requires = this.requiresBySchema.get(schema);
+    if (!requires) {
+      requires = readRequires(this.facts, schema);
+      this.requiresBySchema.set(schema, requires);
+    }
     const conflict = conflictingRequires(document, schema, requires);
     if (conflict) throw conflict;
     const rewritten = aliasRequiredNames(document, schema, requires);

@@ -51,7 +51,8 @@ import { useSignInNotice } from './plugins/signInNotice.ts';
 import { Readiness } from './readiness.ts';
 import { RedisCache } from './redisCache.ts';
 import { ClientGone, DeadlineExceeded, type GatewayContext, SubgraphClient } from './subgraphClient.ts';
-import { readSupergraph } from './supergraph.ts';
+import { LiveSupergraph } from './supergraph.ts';
+import { supergraphFromFile } from './supergraphRollout.ts';
 
 export interface RunningGateway {
   url: string;
@@ -78,7 +79,7 @@ export async function startGateway(
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
-  const facts = readSupergraph(supergraphSdl);
+  const facts = new LiveSupergraph(supergraphSdl);
   const metrics = new GatewayMetrics();
   const safelist = config.safelistManifests.length ? loadManifests(config.safelistManifests) : undefined;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
@@ -87,7 +88,13 @@ export async function startGateway(
   const clients = new Map<string, SubgraphClient>();
   const corrections = new PlannerCorrections(facts);
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphFromFile({
+      path: config.supergraphPath,
+      pollMs: config.supergraphPollMs,
+      live: facts,
+      initialSdl: supergraphSdl,
+      logger,
+    }),
     logger,
     experimental_didResolveQueryPlan: corrections.didResolveQueryPlan,
     buildService: ({ name, url }) => {

@@ -151,6 +151,32 @@ export function readSupergraph(sdl: string): SupergraphFacts {
 }
 
 /** A field an operation selects, on the type it is selected on, with what the supergraph says of it. */
+/**
+ * The facts of the supergraph the gateway serves now. A rollout replaces them while the gateway
+ * runs; everyone holding this object reads the new ones from then on. Caches derived from them
+ * key on `types()`, whose identity changes with every replacement.
+ */
+export class LiveSupergraph implements SupergraphFacts {
+  private current: SupergraphFacts;
+
+  constructor(sdl: string) {
+    this.current = readSupergraph(sdl);
+  }
+
+  /** Reads `sdl` first: a supergraph that cannot be read leaves the facts as they were. */
+  replace(sdl: string): void {
+    this.current = readSupergraph(sdl);
+  }
+
+  field(typeName: string, fieldName: string): FieldFacts | undefined {
+    return this.current.field(typeName, fieldName);
+  }
+
+  types(): ReadonlyMap<string, ReadonlyMap<string, FieldFacts>> {
+    return this.current.types();
+  }
+}
+
 export interface SelectedField {
   parentType: string;
   field: string;

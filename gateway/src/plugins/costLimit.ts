@@ -57,14 +57,19 @@ function estimator(facts: SupergraphFacts, sizedFields: Set<string>, tooLarge: P
   };
 }
 
-/** `Type.field` of every connection field a `@listSize(sizedFields:)` names. */
+const sizedFieldsByTypes = new WeakMap<object, Set<string>>();
+
+/** `Type.field` of every connection field a `@listSize(sizedFields:)` names (once per supergraph). */
 function sizedFieldsOf(facts: SupergraphFacts): Set<string> {
+  const known = sizedFieldsByTypes.get(facts.types());
+  if (known) return known;
   const sized = new Set<string>();
   for (const fields of facts.types().values()) {
     for (const fieldFacts of fields.values()) {
       for (const name of fieldFacts.listSize?.sizedFields ?? []) sized.add(`${fieldFacts.returnType}.${name}`);
     }
   }
+  sizedFieldsByTypes.set(facts.types(), sized);
   return sized;
 }
 
@@ -149,7 +154,6 @@ export function useCostLimit<TContext extends { claims: Claims; deadline: AbortS
   budgets,
   heavy,
 }: CostOptions): ApolloServerPlugin<TContext> {
-  const sizedFields = sizedFieldsOf(facts);
   const lane = new HeavyLane(heavy.concurrency);
   return {
     async requestDidStart() {
@@ -158,14 +162,7 @@ export function useCostLimit<TContext extends { claims: Claims; deadline: AbortS
         async didResolveOperation({ document, request, operationName, schema, contextValue }) {
           let estimate: ReturnType<typeof estimateCost>;
           try {
-            estimate = estimateCost(
-              schema,
-              facts,
-              document,
-              request.variables,
-              operationName ?? undefined,
-              sizedFields,
-            );
+            estimate = estimateCost(schema, facts, document, request.variables, operationName ?? undefined);
           } catch (error) {
             // The estimate reads the variables before execution would: one that does not fit its type is the client's.
             if (!(error instanceof GraphQLError)) throw error;
