@@ -13,14 +13,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@gzequip/gateway';
-import { createLogger, Database, prepareDatabase, type RunningServer, serveSubgraph } from '@gzequip/kit';
+import { Database, type RunningServer } from '@gzequip/kit';
 import { SignJWT } from 'jose';
 import { buildEnterprises } from './demo-data/enterprises.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
-import { benchDatabaseUrl, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { benchDatabaseUrl, ensureDatabase, serveFreshSubgraphs, shown } from './lib/benchDatabase.ts';
 import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
-import { subgraphs } from './lib/devEnvironment.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -377,20 +376,7 @@ async function measure(extra: number): Promise<Measured> {
       ...process.env,
       QUALITY_GRAPH_TOKEN: await adminToken(secret, 'service:quality', defaults.jwt),
     };
-    for (const subgraph of subgraphs) {
-      const fresh = await Database.open({ schema: subgraph.name, url });
-      await fresh.dropSchema();
-      await fresh.close();
-      const db = await prepareDatabase(subgraph, { url });
-      dbs[subgraph.name] = db;
-      servers[subgraph.name] = await serveSubgraph(subgraph, {
-        db,
-        signingSecret: secret,
-        port: 0,
-        logger: createLogger(subgraph.name),
-        env,
-      });
-    }
+    await serveFreshSubgraphs(url, secret, dbs, servers, env);
     if (extra > 0) {
       await loadGeneratedInstruments(dbs.instruments as Database, extra, world);
       await analyzeInstruments(dbs.instruments as Database);

@@ -15,22 +15,12 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@gzequip/gateway';
-import {
-  createLogger,
-  Database,
-  IDENTITY_HEADER,
-  PUBLIC_CLAIMS,
-  prepareDatabase,
-  type RunningServer,
-  serveSubgraph,
-  signIdentity,
-} from '@gzequip/kit';
+import { Database, IDENTITY_HEADER, PUBLIC_CLAIMS, type RunningServer, signIdentity } from '@gzequip/kit';
 import { buildEnterprises } from './demo-data/enterprises.ts';
 import { buildPlatforms } from './demo-data/platforms.ts';
-import { benchDatabaseUrl, ensureDatabase, shown } from './lib/benchDatabase.ts';
+import { benchDatabaseUrl, ensureDatabase, serveFreshSubgraphs, shown } from './lib/benchDatabase.ts';
 import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
-import { subgraphs } from './lib/devEnvironment.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -139,19 +129,7 @@ async function measure(extra: number): Promise<Measured> {
   let gateway: RunningGateway | undefined;
   const plain = await Database.open({ schema: 'public', url });
   try {
-    for (const subgraph of subgraphs) {
-      const fresh = await Database.open({ schema: subgraph.name, url });
-      await fresh.dropSchema();
-      await fresh.close();
-      const db = await prepareDatabase(subgraph, { url });
-      dbs[subgraph.name] = db;
-      servers[subgraph.name] = await serveSubgraph(subgraph, {
-        db,
-        signingSecret: secret,
-        port: 0,
-        logger: createLogger(subgraph.name),
-      });
-    }
+    await serveFreshSubgraphs(url, secret, dbs, servers);
     if (extra > 0) {
       await loadGeneratedInstruments(dbs.instruments as Database, extra, world);
       await analyzeInstruments(dbs.instruments as Database);

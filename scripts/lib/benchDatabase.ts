@@ -5,8 +5,16 @@
  */
 import { connect } from 'node:net';
 import { instruments } from '@gzequip/instruments';
-import { Database, databaseUrlFor } from '@gzequip/kit';
+import {
+  createLogger,
+  Database,
+  databaseUrlFor,
+  prepareDatabase,
+  type RunningServer,
+  serveSubgraph,
+} from '@gzequip/kit';
 import { stop } from './cli.ts';
+import { subgraphs } from './devEnvironment.ts';
 
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
@@ -55,5 +63,33 @@ export async function ensureDatabase(url: string): Promise<void> {
     stop(`PostgreSQL at ${shown(maintenance.toString())} did not answer: ${(error as Error).message}`);
   } finally {
     await admin.close();
+  }
+}
+
+/**
+ * Every subgraph over a schema of its own in the bench database, dropped and built again
+ * (migrated, demo data), each serving on a free port. Handles go into `dbs` and `servers` as they
+ * open, so the caller's clean-up closes them even when one fails half-way.
+ */
+export async function serveFreshSubgraphs(
+  url: string,
+  signingSecret: string,
+  dbs: Record<string, Database>,
+  servers: Record<string, RunningServer>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  for (const subgraph of subgraphs) {
+    const fresh = await Database.open({ schema: subgraph.name, url });
+    await fresh.dropSchema();
+    await fresh.close();
+    const db = await prepareDatabase(subgraph, { url });
+    dbs[subgraph.name] = db;
+    servers[subgraph.name] = await serveSubgraph(subgraph, {
+      db,
+      signingSecret,
+      port: 0,
+      logger: createLogger(subgraph.name),
+      env,
+    });
   }
 }
