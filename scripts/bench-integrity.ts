@@ -21,6 +21,12 @@ import { benchDatabaseUrl, ensureDatabase, serveFreshSubgraphs, shown } from './
 import { percentile, printTable } from './lib/benchReport.ts';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { analyzeInstruments, loadGeneratedInstruments } from './lib/generatedInstruments.ts';
+import {
+  type DanglingReference,
+  type IntegrityCheck,
+  runIntegrityCheck,
+  type SourceQuality,
+} from './lib/integrityClient.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -39,55 +45,6 @@ const generated = Number(values.instruments);
 const runs = Number(values.runs);
 if (!Number.isSafeInteger(generated) || generated < 0 || generated > 999_999) stop('--instruments takes 0 to 999999');
 if (!Number.isSafeInteger(runs) || runs < 1 || runs > 100) stop('--runs takes 1 to 100');
-
-interface DanglingReference {
-  source: string;
-  entity: string;
-  recordId: string;
-  field: string;
-  targetType: string;
-  targetKey: string;
-}
-
-interface DanglingPage {
-  edges: { node: DanglingReference }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-interface SourceFigures {
-  source: string;
-  entity: string;
-  records: number;
-  references: number;
-  dangling: number;
-}
-
-interface IntegrityCheck {
-  id: string;
-  status: 'RUNNING' | 'FINISHED' | 'FAILED';
-  failure: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  progress: { pagesRead: number };
-  danglingCount: number;
-  sources: SourceFigures[];
-  dangling: DanglingPage;
-}
-
-const DANGLING = `dangling(first: 500, after: $after) {
-  edges { node { source entity recordId field targetType targetKey } }
-  pageInfo { hasNextPage endCursor }
-}`;
-const START = `mutation StartIntegrityCheck { check: runIntegrityCheck(staleAfterDays: 365) { id } }`;
-const STATUS = `query IntegrityCheckStatus($id: ID!) { check: integrityCheck(id: $id) { status } }`;
-const FOLLOW = `query FollowIntegrityCheck($id: ID!, $after: String) {
-  check: integrityCheck(id: $id) {
-    id status failure startedAt finishedAt progress { pagesRead } danglingCount
-    sources { source entity records references dangling }
-    ${DANGLING}
-  }
-}`;
-const MORE = `query MoreDangling($id: ID!, $after: String) { check: integrityCheck(id: $id) { ${DANGLING} } }`;
 
 /** A reference written into a source's table that names a record no source keeps. */
 interface DanglingSeed {
@@ -310,7 +267,7 @@ interface Run {
 
 interface Measured {
   size: string;
-  sources: SourceFigures[];
+  sources: SourceQuality[];
   seeded: number;
   runs: Run[];
 }
@@ -324,12 +281,11 @@ const enterprises = buildEnterprises();
 const world = { enterprises, platforms: buildPlatforms(enterprises) };
 
 /** Fails the run unless the check read every record and found exactly the seeded references. */
-async function verify(
+function verify(
   check: IntegrityCheck,
   seeded: readonly DanglingReference[],
   expectedRecords: Record<string, number>,
-  read: (after: string | null) => Promise<DanglingPage>,
-): Promise<void> {
+): void {
   if (check.sources.length !== Object.keys(expectedRecords).length) {
     stop(
       `the check read ${check.sources.map(({ entity }) => entity).join(', ')}; this benchmark counts ${Object.keys(expectedRecords).join(', ')}`,
@@ -340,13 +296,7 @@ async function verify(
       stop(`the check read ${records} ${entity} records; the source's table holds ${expectedRecords[entity]}`);
     }
   }
-  const found = check.dangling.edges.map(({ node }) => node);
-  let { pageInfo } = check.dangling;
-  while (pageInfo.hasNextPage) {
-    const more = await read(pageInfo.endCursor);
-    found.push(...more.edges.map(({ node }) => node));
-    pageInfo = more.pageInfo;
-  }
+  const found = check.dangling;
   const expected = new Set(seeded.map(referenceKey));
   const actual = new Set(found.map(referenceKey));
   const missed = [...expected].filter((key) => !actual.has(key));
@@ -400,23 +350,14 @@ async function measure(extra: number): Promise<Measured> {
     const token = await adminToken(secret, 'bench:integrity', defaults.jwt);
 
     const measured: Run[] = [];
-    let sources: SourceFigures[] = [];
+    let sources: SourceQuality[] = [];
     for (let run = 0; run < runs; run++) {
       const statementsBefore = Object.fromEntries(Object.entries(dbs).map(([name, db]) => [name, db.statements.count]));
       const countsBefore = await gatewayCounts(gateway);
-      const { check: started } = await ask<{ check: { id: string } }>(gatewayUrl, token, START, {});
-      // The check runs in the background: followed until it ends, its time is the quality subgraph's own.
-      // Polled lightly (its status alone) so as not to slow what is measured; read whole once it has ended.
-      let status = 'RUNNING';
-      while (status === 'RUNNING') {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        ({
-          check: { status },
-        } = await ask<{ check: { status: string } }>(gatewayUrl, token, STATUS, { id: started.id }));
-      }
-      const { check } = await ask<{ check: IntegrityCheck }>(gatewayUrl, token, FOLLOW, {
-        id: started.id,
-        after: null,
+      // The check runs in the background; its time is the quality subgraph's own, start to finish.
+      const check = await runIntegrityCheck((query, variables) => ask(gatewayUrl, token, query, variables), {
+        staleAfterDays: 365,
+        pollMs: 200,
       });
       if (check.status === 'FAILED') stop(`the check failed: ${check.failure}`);
       const ms = Date.parse(check.finishedAt as string) - Date.parse(check.startedAt);
@@ -424,10 +365,7 @@ async function measure(extra: number): Promise<Measured> {
       const statements = Object.fromEntries(
         Object.entries(dbs).map(([name, db]) => [name, db.statements.count - (statementsBefore[name] ?? 0)]),
       );
-      await verify(check, seeded, expectedRecords, async (after) => {
-        const more = await ask<{ check: { dangling: DanglingPage } }>(gatewayUrl, token, MORE, { id: check.id, after });
-        return more.check.dangling;
-      });
+      verify(check, seeded, expectedRecords);
       const calls = Object.fromEntries(
         Object.entries(countsAfter.calls).map(([name, after]) => {
           const before = countsBefore.calls[name] ?? { count: 0, seconds: 0 };

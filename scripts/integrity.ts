@@ -6,6 +6,7 @@
  * nowhere, so a pipeline can stop on it; 2 when the check could not run.
  */
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
+import { runIntegrityCheck } from './lib/integrityClient.ts';
 
 const pnpm = pnpmCommand();
 const { values } = parseCommandLine(
@@ -33,63 +34,6 @@ Options:
 const url = values.url || process.env.GRAPH_URL || `http://127.0.0.1:${process.env.PORT || 4000}/graphql`;
 const staleAfterDays = Number(values['stale-after-days']);
 if (!Number.isInteger(staleAfterDays)) stop('--stale-after-days must be a whole number of days', 2);
-
-interface DanglingReference {
-  source: string;
-  entity: string;
-  recordId: string;
-  field: string;
-  targetType: string;
-  targetKey: string;
-}
-
-interface DanglingPage {
-  edges: { node: DanglingReference }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-interface IntegrityCheck {
-  id: string;
-  status: 'RUNNING' | 'FINISHED' | 'FAILED';
-  failure: string | null;
-  startedAt: string;
-  finishedAt: string;
-  staleAfterDays: number;
-  danglingCount: number;
-  sources: {
-    source: string;
-    entity: string;
-    records: number;
-    references: number;
-    dangling: number;
-    staleRecords: number;
-    missingFields: { field: string; records: number }[];
-  }[];
-  dangling: DanglingPage;
-}
-
-const DANGLING = `dangling(first: 500, after: $after) {
-  edges { node { source entity recordId field targetType targetKey } }
-  pageInfo { hasNextPage endCursor }
-}`;
-
-const START = `mutation StartIntegrityCheck($staleAfterDays: Int!) {
-  check: runIntegrityCheck(staleAfterDays: $staleAfterDays) { id }
-}`;
-
-const PROGRESS = `query IntegrityCheckProgress($id: ID!) {
-  check: integrityCheck(id: $id) { status progress { recordsRead pagesRead } }
-}`;
-
-const FOLLOW = `query FollowIntegrityCheck($id: ID!, $after: String) {
-  check: integrityCheck(id: $id) {
-    id status failure startedAt finishedAt staleAfterDays danglingCount
-    sources { source entity records references dangling staleRecords missingFields { field records } }
-    ${DANGLING}
-  }
-}`;
-
-const MORE = `query MoreDangling($id: ID!, $after: String) { check: integrityCheck(id: $id) { ${DANGLING} } }`;
 
 async function ask<TData>(token: string, query: string, variables: Record<string, unknown>): Promise<TData> {
   let answer: { data?: TData | null; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -133,40 +77,22 @@ function printTable(header: string[], rows: string[][]): void {
 }
 
 const token = await bearerToken();
-const { check: started } = await ask<{ check: { id: string } }>(token, START, { staleAfterDays });
-// The check runs in the quality subgraph; its progress is followed until it ends.
-for (;;) {
-  const { check: now } = await ask<{ check: { status: string; progress: { recordsRead: number; pagesRead: number } } }>(
-    token,
-    PROGRESS,
-    {
-      id: started.id,
-    },
-  );
-  if (now.status !== 'RUNNING') break;
-  if (process.stderr.isTTY) {
-    process.stderr.write(`\r  ${now.progress.recordsRead} records read, ${now.progress.pagesRead} pages…`);
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
+// The check runs in the quality subgraph; its progress is shown while it does.
+const check = await runIntegrityCheck((query, variables) => ask(token, query, variables), {
+  staleAfterDays,
+  pollMs: 500,
+  onProgress: ({ recordsRead, pagesRead }) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r  ${recordsRead} records read, ${pagesRead} pages…`);
+  },
+});
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-const { check } = await ask<{ check: IntegrityCheck }>(token, FOLLOW, { id: started.id, after: null });
 if (check.status === 'FAILED') stop(`Integrity check ${check.id} failed: ${check.failure}`, 2);
-const dangling = check.dangling.edges.map(({ node }) => node);
-let { pageInfo } = check.dangling;
-while (pageInfo.hasNextPage) {
-  const more = await ask<{ check: { dangling: DanglingPage } }>(token, MORE, {
-    id: check.id,
-    after: pageInfo.endCursor,
-  });
-  dangling.push(...more.check.dangling.edges.map(({ node }) => node));
-  pageInfo = more.check.dangling.pageInfo;
-}
+const { dangling } = check;
 
 if (values.json) {
-  console.log(JSON.stringify({ ...check, dangling }, null, 2));
+  console.log(JSON.stringify(check, null, 2));
 } else {
-  const seconds = ((Date.parse(check.finishedAt) - Date.parse(check.startedAt)) / 1000).toFixed(1);
+  const seconds = ((Date.parse(check.finishedAt as string) - Date.parse(check.startedAt)) / 1000).toFixed(1);
   console.log(`Integrity check ${check.id} (${seconds} s, stale after ${check.staleAfterDays} days)\n`);
   const rows = check.sources.map((source) => [
     source.source,
