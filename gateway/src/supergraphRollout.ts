@@ -6,7 +6,7 @@
  * refused and the previous one served until a good one arrives.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@gzequip/kit/edge';
 import type { LiveSupergraph } from './supergraph.ts';
@@ -36,10 +36,15 @@ export function supergraphFromFile({
     let served = initialSdl;
     let refused: string | undefined;
     if (pollMs <= 0) return { supergraphSdl: served };
+    // The file is read again only when its size or time changed: the gateway looks every few seconds.
+    let seen = '';
     const look = () => {
       let next: string;
       try {
+        const { size, mtimeMs } = statSync(path);
+        if (`${size}:${mtimeMs}` === seen) return;
         next = readFileSync(path, 'utf8');
+        seen = `${size}:${mtimeMs}`;
       } catch (error) {
         logger.warn({ err: error, path }, 'supergraph file unreadable; still serving the previous one');
         return;
