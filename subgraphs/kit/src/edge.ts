@@ -9,3 +9,4 @@ export * from './identity.ts';
 export * from './inputStrings.ts';
 export * from './logger.ts';
 export { MAX_PAGE_SIZE } from './pagination.ts';
+export * from './redis.ts';

@@ -1,6 +1,7 @@
 import { createHash, createHmac, createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { type JWTPayload, jwtVerify } from 'jose';
-import { unauthenticated } from './errors.ts';
+import { ErrorCode, unauthenticated } from './errors.ts';
 
 /** Who is asking. The gateway derives it from the caller's bearer token; subgraphs only read it. */
 export const Role = {
@@ -124,19 +125,31 @@ export function signIdentity(claims: Claims, secret: string, body: string | Uint
 }
 
 /**
- * Remembers the ids of the headers a subgraph has accepted for as long as they live, so that
- * each is accepted once. Two generations of ids: an id is kept between one and two lifetimes.
- * One process's memory: replicas of one subgraph each keep their own.
+ * Where a subgraph remembers the ids of the headers it has accepted, so that each is accepted
+ * once. Replicas of a subgraph that share a store (Redis, see redis.ts) refuse a header that any
+ * of them has already accepted; each with its own memory only one it has seen itself.
  */
-export class ReplayGuard {
+export interface ReplayStore {
+  /**
+   * Resolves true the first time an id is offered, false on every later offer within its
+   * lifetime; rejects when the store cannot tell (then the request is refused: see verifyIdentity).
+   */
+  firstUse(id: string): Promise<boolean>;
+}
+
+/**
+ * One process's memory. Two generations of ids: an id is kept between one and two lifetimes.
+ * Replicas of one subgraph each keep their own, so a header one replica accepted is still good
+ * at another: use a shared store where a subgraph runs more than once.
+ */
+export class MemoryReplayStore implements ReplayStore {
   private current = new Set<string>();
   private previous = new Set<string>();
   private rotatedAt = Date.now();
 
   constructor(private readonly lifetimeMs = IDENTITY_TTL_SECONDS * 1000) {}
 
-  /** True the first time an id is offered, false on every later offer within its lifetime. */
-  firstUse(id: string): boolean {
+  async firstUse(id: string): Promise<boolean> {
     const now = Date.now();
     if (now - this.rotatedAt >= this.lifetimeMs) {
       this.previous = now - this.rotatedAt >= 2 * this.lifetimeMs ? new Set() : this.current;
@@ -149,10 +162,16 @@ export class ReplayGuard {
   }
 }
 
+/**
+ * The in-memory store's former name, for code not yet moved to MemoryReplayStore.
+ * @deprecated use MemoryReplayStore.
+ */
+export const ReplayGuard = MemoryReplayStore;
+
 export interface IdentityCheck {
   /** `bodyDigest` of the body the request arrived with. */
   bodyDigest: string;
-  replays: ReplayGuard;
+  replays: ReplayStore;
 }
 
 /**
@@ -181,7 +200,23 @@ export async function verifyIdentity(
   if (payload.bodyDigest !== check.bodyDigest) {
     throw unauthenticated("The gateway's signature was made for another request body");
   }
-  if (!check.replays.firstUse(payload.jti as string)) {
+  let firstUse: boolean;
+  try {
+    firstUse = await check.replays.firstUse(payload.jti as string);
+  } catch (error) {
+    // Fail closed: a header whose first use cannot be checked could be a replay, so it is not
+    // served. But the caller did nothing wrong, and a 401 would read as an attack (or a wrong
+    // secret) to whoever looks: a 503 says that this source cannot serve now, and the gateway
+    // answers its fields as a source that is down (SUBGRAPH_UNAVAILABLE), as it would anyway.
+    throw new GraphQLError(
+      'This subgraph cannot check its replay store now, so it serves no request; try again shortly',
+      {
+        originalError: error as Error,
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, reason: 'replay_store_unavailable', http: { status: 503 } },
+      },
+    );
+  }
+  if (!firstUse) {
     throw unauthenticated("The gateway's signature on this request has already been used");
   }
   const claims = claimsFromPayload(payload);

@@ -15,6 +15,7 @@ export * from './loaders.ts';
 export * from './logger.ts';
 export * from './money.ts';
 export * from './pagination.ts';
+export * from './redis.ts';
 export * from './seed.ts';
 export * from './selection.ts';
 export * from './stats.ts';

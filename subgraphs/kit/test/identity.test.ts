@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   bodyDigest,
   type Claims,
+  MemoryReplayStore,
   PUBLIC_CLAIMS,
-  ReplayGuard,
+  type ReplayStore,
   Role,
   signIdentity,
   verifyIdentity,
@@ -20,7 +21,10 @@ const operator: Claims = {
   scopes: ['inquiries:write'],
 };
 
-const check = (body = BODY, replays = new ReplayGuard()) => ({ bodyDigest: bodyDigest(body), replays });
+const check = (body = BODY, replays: ReplayStore = new MemoryReplayStore()) => ({
+  bodyDigest: bodyDigest(body),
+  replays,
+});
 
 describe('the identity header between gateway and subgraphs', () => {
   it('carries the claims unchanged', async () => {
@@ -54,7 +58,7 @@ describe('the identity header between gateway and subgraphs', () => {
   });
 
   it('is good once: a second use is refused', async () => {
-    const replays = new ReplayGuard();
+    const replays = new MemoryReplayStore();
     const header = signIdentity(operator, SECRET, BODY);
     expect(await verifyIdentity(header, SECRET, check(BODY, replays))).toEqual(operator);
     await expect(verifyIdentity(header, SECRET, check(BODY, replays))).rejects.toThrow(/already been used/);
@@ -63,13 +67,26 @@ describe('the identity header between gateway and subgraphs', () => {
   });
 
   it('remembers an id for at least its lifetime, and forgets it after two', async () => {
-    const replays = new ReplayGuard(50);
-    expect(replays.firstUse('a')).toBe(true);
+    const replays = new MemoryReplayStore(50);
+    expect(await replays.firstUse('a')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(replays.firstUse('b')).toBe(true);
-    expect(replays.firstUse('a')).toBe(false);
+    expect(await replays.firstUse('b')).toBe(true);
+    expect(await replays.firstUse('a')).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 110));
-    expect(replays.firstUse('a')).toBe(true);
+    expect(await replays.firstUse('a')).toBe(true);
+  });
+
+  it('refuses the request, as a source that cannot serve (503), when the replay store cannot tell', async () => {
+    const broken: ReplayStore = { firstUse: () => Promise.reject(new Error('connection refused')) };
+    const refusal = verifyIdentity(signIdentity(operator, SECRET, BODY), SECRET, check(BODY, broken));
+    await expect(refusal).rejects.toMatchObject({
+      message: expect.stringContaining('cannot check its replay store'),
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'replay_store_unavailable', http: { status: 503 } },
+    });
+    // A header that fails for its own reasons is still refused as such, before the store is asked.
+    await expect(verifyIdentity(signIdentity(operator, SECRET, BODY), SECRET, check('{}', broken))).rejects.toThrow(
+      /another request body/,
+    );
   });
 
   it('refuses a short secret outright', () => {
