@@ -1,6 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@gzequip/kit/edge';
-import type { Redis } from 'ioredis';
+import type { Logger, RedisClient } from '@gzequip/kit/edge';
 
 /**
  * Apollo Server's cache (automatic persisted queries) on Redis, so that every gateway replica
@@ -9,7 +8,7 @@ import type { Redis } from 'ioredis';
  */
 export class RedisCache implements KeyValueCache<string> {
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly prefix: string,
     private readonly logger: Logger,
     private readonly defaultTtlSeconds = 86_400,

@@ -5,9 +5,8 @@
  * its own memory rather than refusing or waving everyone through. Over the limit: 429 with
  * Retry-After and a GraphQL error saying when to come back.
  */
-import { type Claims, ErrorCode, Role, sendGraphQLError } from '@gzequip/kit/edge';
+import { type Claims, ErrorCode, type RedisClient, Role, sendGraphQLError } from '@gzequip/kit/edge';
 import type express from 'express';
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export type CallerClass = 'anonymous' | 'user' | 'partner';
@@ -20,7 +19,7 @@ const WINDOW_SECONDS = 60;
 
 export interface RateLimitOptions {
   limits: RateLimits;
-  redis?: Redis;
+  redis?: RedisClient;
   /** Namespaces the counters (deployments or test runs sharing one Redis). */
   keyPrefix: string;
   claimsOf: (res: express.Response) => Claims;

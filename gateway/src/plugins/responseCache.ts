@@ -10,9 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse, HeaderMap } from '@apollo/server';
-import type { Claims } from '@gzequip/kit/edge';
+import type { Claims, RedisClient } from '@gzequip/kit/edge';
 import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
-import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { type SupergraphFacts, selectedFields } from '../supergraph.ts';
 
@@ -26,19 +25,28 @@ export interface CacheStore {
 
 export class RedisCacheStore implements CacheStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
+  /**
+   * The versions are read together (MGET) and moved on together (MULTI): on a Cluster, keys used
+   * in one command must hash to one slot, so they share the hash tag `{version}`. (A REDIS_PREFIX
+   * with a `{…}` of its own puts every key in its slot, which works too.)
+   */
+  private versionKey(subgraph: string): string {
+    return `${this.prefix}rc:{version}:${subgraph}`;
+  }
+
   async versions(subgraphs: readonly string[]): Promise<number[]> {
     if (subgraphs.length === 0) return [];
-    const values = await this.redis.mget(subgraphs.map((name) => `${this.prefix}rc:version:${name}`));
+    const values = await this.redis.mget(subgraphs.map((name) => this.versionKey(name)));
     return values.map((value) => Number(value ?? 0));
   }
 
   async bump(subgraphs: readonly string[]): Promise<void> {
     const batch = this.redis.multi();
-    for (const name of subgraphs) batch.incr(`${this.prefix}rc:version:${name}`);
+    for (const name of subgraphs) batch.incr(this.versionKey(name));
     await batch.exec();
   }
 
