@@ -222,6 +222,18 @@ export class Database {
     });
   }
 
+  /** The migrations not yet applied here, in the order they would run; reads only. */
+  async pendingMigrations(migrations: Record<string, Knex.Migration>): Promise<string[]> {
+    const applied = new Set<string>();
+    if (await this.knex.schema.withSchema(this.schema).hasTable('knex_migrations')) {
+      const rows: { name: string }[] = await this.knex.withSchema(this.schema).select('name').from('knex_migrations');
+      for (const row of rows) applied.add(row.name);
+    }
+    return Object.keys(migrations)
+      .sort()
+      .filter((name) => !applied.has(name));
+  }
+
   /** Drops everything the subgraph owns (tests and `pnpm db:reset` on PostgreSQL). */
   async dropSchema(): Promise<void> {
     await this.knex.raw('drop schema if exists ?? cascade', [this.schema]);

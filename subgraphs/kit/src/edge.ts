@@ -10,3 +10,4 @@ export * from './inputStrings.ts';
 export * from './logger.ts';
 export { MAX_PAGE_SIZE } from './pagination.ts';
 export * from './redis.ts';
+export * from './settings.ts';

@@ -190,6 +190,28 @@ export function listen(app: express.Express, port: number, host: string, options
 }
 
 /**
+ * The first step of a shutdown behind a load balancer. While draining, the server still answers
+ * every request, but its readiness probe fails (so the balancer sends new connections
+ * elsewhere) and every answer says `Connection: close` (so clients open their next connection
+ * to another replica). A drain longer than the keep-alive timeout (Node's is 5 s) leaves no idle
+ * connection for the close to cut under a client that is just reusing it.
+ */
+export class Drain {
+  draining = false;
+
+  readonly middleware = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    if (this.draining) res.setHeader('connection', 'close');
+    next();
+  };
+
+  /** Starts draining and resolves after `ms`; the caller then closes the server. */
+  async start(ms: number): Promise<void> {
+    this.draining = true;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
+/**
  * Stops accepting connections and lets requests in flight finish; connections still busy after
  * `graceMs` are cut. Idle keep-alive connections are closed at once.
  */

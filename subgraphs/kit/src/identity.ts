@@ -162,12 +162,6 @@ export class MemoryReplayStore implements ReplayStore {
   }
 }
 
-/**
- * The in-memory store's former name, for code not yet moved to MemoryReplayStore.
- * @deprecated use MemoryReplayStore.
- */
-export const ReplayGuard = MemoryReplayStore;
-
 export interface IdentityCheck {
   /** `bodyDigest` of the body the request arrived with. */
   bodyDigest: string;

@@ -18,6 +18,7 @@ export * from './pagination.ts';
 export * from './redis.ts';
 export * from './seed.ts';
 export * from './selection.ts';
+export * from './settings.ts';
 export * from './stats.ts';
 export * from './subgraph.ts';
 export * from './subgraphServer.ts';

@@ -11,9 +11,11 @@ import {
   type SubgraphAdapter,
 } from './adapters.ts';
 import { Database, IN_MEMORY } from './database.ts';
-import { type Claims, requireSecret } from './identity.ts';
+import { type Claims, type ReplayStore, requireSecret } from './identity.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { parseRedisUrl, replayStoreFromEnv } from './redis.ts';
 import { readSeedFile, seedIfEmpty } from './seed.ts';
+import { flagSetting, wholeNumberSetting } from './settings.ts';
 import { type RunningServer, startSubgraphServer } from './subgraphServer.ts';
 
 /** Everything a host needs to run one subgraph; each subgraph package exports one. */
@@ -82,6 +84,11 @@ export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = proces
   return env[envName(subgraph, 'DATABASE_URL')] || undefined;
 }
 
+/** `INSTRUMENTS_DATABASE_READ_URL`: a read replica that queries (not mutations) are served from. */
+export function readReplicaUrlFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[envName(subgraph, 'DATABASE_READ_URL')] || undefined;
+}
+
 /** `INSTRUMENTS_ADAPTER=legacy-lab`: serve an existing database through that adapter's views. */
 export function adapterNameFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env[envName(subgraph, 'ADAPTER')] || undefined;
@@ -94,6 +101,14 @@ export interface PrepareOptions {
   dataDir?: string | undefined;
   /** Overrides `<NAME>_ADAPTER`: the adapter to serve an existing database through (see adapters.ts). */
   adapter?: string | undefined;
+  /**
+   * Bring the schema up to date here (the default, for one process and for the migration job);
+   * false only checks that it is, and refuses a database whose migrations are behind: replicas
+   * of a deployment never migrate at their start.
+   */
+  migrate?: boolean;
+  /** Load the demo data into an empty database (the default; the migration job asks for it). */
+  seed?: boolean;
 }
 
 /**
@@ -106,6 +121,8 @@ export async function prepareDatabase(
     url = databaseUrlFor(definition.name),
     dataDir = IN_MEMORY,
     adapter = adapterNameFor(definition.name),
+    migrate = true,
+    seed = true,
   }: PrepareOptions = {},
 ): Promise<Database> {
   const setting = envName(definition.name, 'ADAPTER');
@@ -128,8 +145,18 @@ export async function prepareDatabase(
       return db;
     }
     await refuseAdapterSchema(db, setting);
-    await db.migrate(definition.migrations);
-    await definition.seed(db);
+    if (migrate) {
+      await db.migrate(definition.migrations);
+      if (seed) await definition.seed(db);
+      return db;
+    }
+    const pending = await db.pendingMigrations(definition.migrations);
+    if (pending.length > 0) {
+      throw new Error(
+        `The ${definition.name} database is ${pending.length} migration(s) behind (next: ${pending[0]}); ` +
+          'run the migration job (`node --import tsx src/main.ts migrate`) first, or set MIGRATE_ON_START=true',
+      );
+    }
     return db;
   } catch (error) {
     await db.close();
@@ -137,25 +164,45 @@ export async function prepareDatabase(
   }
 }
 
+/**
+ * The read replica of a subgraph's database, on the same schema as the primary (`db`, to take
+ * its adapter from). Nothing is migrated there: the replica follows the primary.
+ */
+export function openReadReplica(definition: SubgraphDefinition, url: string, db: Database): Promise<Database> {
+  return Database.open({ schema: definition.name, url, adapter: db.adapter });
+}
+
 export interface ServeOptions {
   db: Database;
+  /** A read replica of `db`: queries are served from it, mutations from `db`. */
+  replica?: Database | undefined;
+  /** How long the subgraph reports not-ready before it closes at shutdown (SHUTDOWN_DRAIN_MS). */
+  drainMs?: number;
   signingSecret: string;
   port?: number;
   host?: string;
   logger?: Logger;
   /** Where the subgraph's own endpoints read their settings (secrets); the process's by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Where accepted identity headers are remembered: this process's memory unless given; a store
+   * shared with the other replicas (replayStoreFromEnv) where the subgraph runs more than once.
+   */
+  replays?: ReplayStore | undefined;
 }
 
 export function serveSubgraph<TContext extends object>(
   definition: SubgraphDefinition<TContext>,
   {
     db,
+    replica,
+    drainMs,
     signingSecret,
     port = definition.defaultPort,
     host,
     logger = createLogger(definition.name),
     env = process.env,
+    replays,
   }: ServeOptions,
 ): Promise<RunningServer> {
   const { routes } = definition;
@@ -163,12 +210,15 @@ export function serveSubgraph<TContext extends object>(
     name: definition.name,
     schema: definition.schema,
     context: (claims) => definition.createContext(db, claims, env),
+    ...(replica ? { readContext: (claims: Claims) => definition.createContext(replica, claims, env) } : {}),
+    ...(drainMs ? { drainMs } : {}),
     signingSecret,
+    ...(replays ? { replays } : {}),
     port,
     ...(host ? { host } : {}),
     logger,
     healthCheck: async () => {
-      await db.raw('select 1');
+      await Promise.all([db.raw('select 1'), replica?.raw('select 1')]);
     },
     // Over an existing database, mutations the adapter cannot store are refused before they run.
     ...(db.adapter ? { plugins: [readOnlySourcePlugin<TContext>(definition.name, db.adapter)] } : {}),
@@ -179,20 +229,55 @@ export function serveSubgraph<TContext extends object>(
 /**
  * Runs one subgraph on its own, configured from the environment: `<NAME>_DATABASE_URL`
  * (else an embedded database in `PGLITE_DATA_DIR`, default `.data/pglite-<name>`),
- * `<NAME>_ADAPTER`, `<NAME>_PORT`, `HOST`, `SUBGRAPH_SIGNING_SECRET`.
+ * `<NAME>_DATABASE_READ_URL`, `<NAME>_ADAPTER`, `<NAME>_PORT`, `HOST`, `SUBGRAPH_SIGNING_SECRET`,
+ * `MIGRATE_ON_START`, `SHUTDOWN_DRAIN_MS`, `REDIS_URL` and `REDIS_PREFIX` (the replay store the
+ * replicas share).
+ *
+ * `migrate` as the command (`node --import tsx src/main.ts migrate`) brings the database up to
+ * date and ends: the one-off migration job of a deployment. It loads the demo data into an empty
+ * database only with `SEED_DEMO_DATA=true`.
  */
-export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runSubgraph(
+  definition: SubgraphDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+  command: string | undefined = process.argv[2],
+): Promise<void> {
   const logger = createLogger(definition.name);
-  const signingSecret = requireSecret('SUBGRAPH_SIGNING_SECRET', env);
-  const db = await prepareDatabase(definition, {
+  const databaseOptions = {
     url: databaseUrlFor(definition.name, env),
     dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}`,
     adapter: adapterNameFor(definition.name, env),
+  };
+  if (command === 'migrate') {
+    const db = await prepareDatabase(definition, {
+      ...databaseOptions,
+      seed: flagSetting(env, 'SEED_DEMO_DATA', false),
+    });
+    await db.close();
+    logger.info(`${definition.name} database migrated`);
+    return;
+  }
+  if (command !== undefined) throw new Error(`Unknown command ${command}; the only one is migrate`);
+
+  const signingSecret = requireSecret('SUBGRAPH_SIGNING_SECRET', env);
+  const drainMs = wholeNumberSetting(env, 'SHUTDOWN_DRAIN_MS', 0);
+  // A REDIS_URL that names no usable Redis is refused before the database is opened.
+  if (env.REDIS_URL) parseRedisUrl(env.REDIS_URL);
+  const db = await prepareDatabase(definition, {
+    ...databaseOptions,
+    migrate: flagSetting(env, 'MIGRATE_ON_START', true),
   });
+  const replicaUrl = readReplicaUrlFor(definition.name, env);
+  const replica = replicaUrl ? await openReadReplica(definition, replicaUrl, db) : undefined;
   const port = env[envName(definition.name, 'PORT')];
+  // With REDIS_URL, every replica refuses a header any of them has accepted.
+  const shared = replayStoreFromEnv(env, logger);
   const server = await serveSubgraph(definition, {
     db,
+    replica,
+    drainMs,
     signingSecret,
+    ...(shared ? { replays: shared.replays } : {}),
     ...(port ? { port: Number(port) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     logger,
@@ -205,7 +290,7 @@ export async function runSubgraph(definition: SubgraphDefinition, env: NodeJS.Pr
       if (stopping) return;
       stopping = true;
       await server.close();
-      await db.close();
+      await Promise.all([db.close(), replica?.close(), shared?.close()]);
       process.exit(0);
     });
   }
