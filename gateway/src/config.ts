@@ -1,4 +1,4 @@
-import { requireSecret } from '@gzequip/kit/edge';
+import { requireSecret, wholeNumberSetting } from '@gzequip/kit/edge';
 import {
   type CostBudgets,
   DEFAULT_COST_BUDGETS,
@@ -51,6 +51,8 @@ export interface GatewayConfig {
   trustProxy: boolean | number | string;
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** How long the gateway reports not-ready, still serving, before it stops taking connections at shutdown. */
+  shutdownDrainMs: number;
   /** How long requests in flight may take to finish at shutdown. */
   shutdownGraceMs: number;
 }
@@ -61,14 +63,6 @@ export const DEFAULT_JWT_AUDIENCE = 'gzequip-graph';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
 const MiB = 1024 * 1024;
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
-  return value;
-}
 
 /** `NAME=key=value,key=value` over defaults, refusing unknown keys and values that are not whole numbers. */
 function numbersByKey<T extends object>(env: NodeJS.ProcessEnv, name: string, defaults: T): T {
@@ -110,10 +104,10 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   }
   const production = env.NODE_ENV === 'production';
   return {
-    port: integer(env, 'PORT', 4000),
+    port: wholeNumberSetting(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH,
-    supergraphPollMs: integer(env, 'SUPERGRAPH_POLL_MS', 2_000),
+    supergraphPollMs: wholeNumberSetting(env, 'SUPERGRAPH_POLL_MS', 2_000),
     subgraphSigningSecret: requireSecret('SUBGRAPH_SIGNING_SECRET', env),
     jwt: {
       ...(secret ? { secret } : {}),
@@ -122,17 +116,17 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       audience: env.JWT_AUDIENCE || DEFAULT_JWT_AUDIENCE,
     },
     subgraphUrls,
-    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 3_000),
+    subgraphTimeoutMs: wholeNumberSetting(env, 'SUBGRAPH_TIMEOUT_MS', 3_000),
     deduplicateSubgraphFetches: env.SUBGRAPH_DEDUPLICATION !== 'false',
-    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000),
-    maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', MiB),
-    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024),
-    maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 8 * MiB),
+    requestTimeoutMs: wholeNumberSetting(env, 'REQUEST_TIMEOUT_MS', 10_000),
+    maxRequestBytes: wholeNumberSetting(env, 'MAX_REQUEST_BYTES', MiB),
+    maxHeaderBytes: wholeNumberSetting(env, 'MAX_HEADER_BYTES', 16 * 1024),
+    maxResponseBytes: wholeNumberSetting(env, 'MAX_RESPONSE_BYTES', 8 * MiB),
     operationLimits: numbersByKey(env, 'OPERATION_LIMITS', DEFAULT_OPERATION_LIMITS),
     costBudgets: numbersByKey(env, 'COST_BUDGETS', DEFAULT_COST_BUDGETS),
     heavyOperations: numbersByKey(env, 'HEAVY_OPERATIONS', DEFAULT_HEAVY_OPERATIONS),
     rateLimits: numbersByKey(env, 'RATE_LIMITS', DEFAULT_RATE_LIMITS),
-    responseCacheTtlSeconds: integer(env, 'RESPONSE_CACHE_TTL_SECONDS', 0),
+    responseCacheTtlSeconds: wholeNumberSetting(env, 'RESPONSE_CACHE_TTL_SECONDS', 0),
     safelistManifests: (env.PERSISTED_QUERY_SAFELIST ?? '')
       .split(',')
       .map((path) => path.trim())
@@ -144,6 +138,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     graphiql: !production || env.GRAPHIQL === 'true',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
-    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    shutdownDrainMs: wholeNumberSetting(env, 'SHUTDOWN_DRAIN_MS', 0),
+    shutdownGraceMs: wholeNumberSetting(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

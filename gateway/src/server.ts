@@ -20,6 +20,8 @@ import {
   assignRequestId,
   closeServer,
   createLogger,
+  createRedis,
+  Drain,
   ErrorCode,
   graphqlErrorHandler,
   graphqlNotFound,
@@ -33,7 +35,6 @@ import {
 } from '@gzequip/kit/edge';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { Redis } from 'ioredis';
 import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { formatGatewayError } from './errors.ts';
@@ -82,7 +83,8 @@ export async function startGateway(
   const facts = new LiveSupergraph(supergraphSdl);
   const metrics = new GatewayMetrics();
   const safelist = config.safelistManifests.length ? loadManifests(config.safelistManifests) : undefined;
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  // Any topology REDIS_URL names (one server, Sentinel, Cluster); a URL naming none is refused here.
+  const redis = config.redisUrl ? createRedis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
 
   const clients = new Map<string, SubgraphClient>();
@@ -162,13 +164,14 @@ export async function startGateway(
   await apollo.start();
 
   const subgraphUrls = new Map([...clients].map(([name, client]) => [name, client.url]));
-  const readiness = new Readiness(subgraphUrls);
+  const drain = new Drain();
+  const readiness = new Readiness(subgraphUrls, drain);
 
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('trust proxy', config.trustProxy);
-  app.use(assignRequestId, useRequestLog(logger), metrics.middleware());
+  app.use(assignRequestId, drain.middleware, useRequestLog(logger), metrics.middleware());
   app.use(useGraphiQL(config.graphiql));
   app.get('/health', readiness.health);
   app.get('/ready', readiness.ready);
@@ -237,7 +240,7 @@ export async function startGateway(
     metrics,
     close: () => {
       closing ??= (async () => {
-        readiness.draining = true;
+        await drain.start(config.shutdownDrainMs);
         await closeServer(server, config.shutdownGraceMs);
         await apollo.stop();
         await Promise.all([...clients.values()].map((client) => client.close()));

@@ -100,6 +100,9 @@ const NETWORK_ERRORS: Record<string, string> = {
   UND_ERR_SOCKET: 'connection lost',
 };
 
+/** Failures of the connection itself, before any answer arrived: a read is safe to send again. */
+const BROKEN_CONNECTION = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET']);
+
 /** The response key of the first field a subgraph operation asks for, to place its failure. */
 const firstFieldCache = new Map<string, string[]>();
 
@@ -185,7 +188,19 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     let answer = key ? this.inFlight.get(key) : undefined;
     if (!answer) {
       // A shared call is not cancelled with one of its callers; an own call is.
-      answer = this.send(body, claims, context, key ? undefined : context?.deadline);
+      const call = () => this.send(body, claims, context, key ? undefined : context?.deadline);
+      // A read whose connection broke before any answer (a replica going away under a kept-alive
+      // connection) is sent once more, on a new connection. A mutation is not: it may have run.
+      answer = isMutation
+        ? call()
+        : call().catch((error: unknown) => {
+            if (!BROKEN_CONNECTION.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+            this.options.logger.debug(
+              { err: error, subgraph: this.name },
+              'subgraph connection broke; read sent again',
+            );
+            return call();
+          });
       if (key) {
         const shared = answer;
         this.inFlight.set(key, shared);
