@@ -16,9 +16,13 @@ import {
   createLogger,
   embeddedDataDirHolder,
   envName,
+  openReadReplica,
+  parseRedisUrl,
   prepareDatabase,
   Role,
   type RunningServer,
+  readReplicaUrlFor,
+  replayStoreFromEnv,
   serveSubgraph,
 } from '@gzequip/kit';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
@@ -66,6 +70,12 @@ if (holder) {
       'Stop that one, or set PGLITE_DATA_DIR to another folder.',
   );
 }
+// A REDIS_URL that names no usable Redis is refused before anything is written.
+try {
+  if (process.env.REDIS_URL) parseRedisUrl(process.env.REDIS_URL);
+} catch (error) {
+  stop((error as Error).message);
+}
 const gatewayPort = Number(process.env.PORT || 4000);
 for (const [setting, port] of [
   ['PORT', gatewayPort],
@@ -86,6 +96,11 @@ env.GRAPH_URL ||= `http://127.0.0.1:${gatewayPort}/graphql`;
 // gives it a service account's token from the identity provider; a development run mints one.
 env.QUALITY_GRAPH_TOKEN ||= await mintDevToken({ role: Role.ADMIN, sub: 'service:quality' }, '30d');
 
+// With REDIS_URL the subgraphs here share one replay store (one client) with every other replica.
+const shared = replayStoreFromEnv(env, logger);
+// Closed last, after every subgraph (those are put in front of it).
+if (shared) closers.push(shared.close);
+
 /** Subgraphs serving an existing database through an adapter (<NAME>_ADAPTER), for the banner. */
 const adapted: string[] = [];
 
@@ -99,15 +114,19 @@ async function startSubgraphs(): Promise<void> {
       const writable = db.adapter.writableOperations.join(', ') || 'nothing';
       adapted.push(`${subgraph.name} read through adapter ${db.adapter.name} (writable: ${writable})`);
     }
+    const replicaUrl = readReplicaUrlFor(subgraph.name, env);
+    const replica = replicaUrl ? await openReadReplica(subgraph, replicaUrl, db) : undefined;
     const server: RunningServer = await serveSubgraph(subgraph, {
       db,
+      replica,
       signingSecret: env.SUBGRAPH_SIGNING_SECRET,
       port,
       env,
+      ...(shared ? { replays: shared.replays } : {}),
     });
     closers.unshift(async () => {
       await server.close();
-      await db.close();
+      await Promise.all([db.close(), replica?.close()]);
     });
   }
 }
