@@ -240,8 +240,9 @@ export function serveSubgraph<TContext extends object>(
 export async function runSubgraph(
   definition: SubgraphDefinition,
   env: NodeJS.ProcessEnv = process.env,
-  command: string | undefined = process.argv[2],
+  args: readonly string[] = process.argv.slice(2),
 ): Promise<void> {
+  const [command] = args;
   const logger = createLogger(definition.name);
   const databaseOptions = {
     url: databaseUrlFor(definition.name, env),
