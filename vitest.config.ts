@@ -32,6 +32,8 @@ export default defineConfig({
       // A first start of the whole federation (initdb, migrations, demo data) on a loaded machine takes
       // well over the default; startFederation itself waits up to 120 s.
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 120_000 } },
+      // deploy/: the images, compose file and Kubernetes manifests, checked without a container engine.
+      { extends: true, test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });
