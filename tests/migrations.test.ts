@@ -2,7 +2,8 @@
  * Migrations in a deployment: a one-off job (`src/main.ts migrate`) brings a subgraph's database
  * up to date, and the replicas, started with MIGRATE_ON_START=false, never migrate: each refuses
  * a database whose migrations are behind, naming the next one, rather than serve on a schema its
- * code does not expect. Embedded databases in temporary folders, so it runs the same everywhere.
+ * code does not expect. Embedded databases in temporary folders, whatever database the
+ * environment names, so it runs the same everywhere.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ const jobEnv = (folder: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEn
 
 /** What a replica finds: `enterprise` rows, or the refusal. */
 async function replicaStart(folder: string): Promise<number> {
-  const db = await prepareDatabase(enterprises, { dataDir: folder, migrate: false });
+  const db = await prepareDatabase(enterprises, { env: {}, dataDir: folder, migrate: false });
   try {
     const [row] = (await db.table('enterprise').count({ count: '*' })) as { count: string | number }[];
     return Number(row?.count);
@@ -70,7 +71,7 @@ describe('the migration job and the replicas', () => {
     const folder = dataDir();
     await runSubgraph(enterprises, jobEnv(folder), ['migrate']);
     const last = Object.keys(enterprises.migrations).sort().at(-1) as string;
-    const db = await prepareDatabase(enterprises, { dataDir: folder, migrate: false });
+    const db = await prepareDatabase(enterprises, { env: {}, dataDir: folder, migrate: false });
     await db.knex.withSchema('enterprises').table('knex_migrations').where('name', last).del();
     await db.close();
     await expect(replicaStart(folder)).rejects.toThrow(`1 migration(s) behind (next: ${last})`);

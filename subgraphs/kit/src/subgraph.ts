@@ -95,6 +95,8 @@ export function adapterNameFor(subgraph: string, env: NodeJS.ProcessEnv = proces
 }
 
 export interface PrepareOptions {
+  /** Where `<NAME>_DATABASE_URL` and `<NAME>_ADAPTER` are read when not given; the process's by default. */
+  env?: NodeJS.ProcessEnv;
   /** Overrides `<NAME>_DATABASE_URL`. */
   url?: string | undefined;
   /** The embedded database's folder when there is no URL. */
@@ -118,9 +120,10 @@ export interface PrepareOptions {
 export async function prepareDatabase(
   definition: SubgraphDefinition,
   {
-    url = databaseUrlFor(definition.name),
+    env = process.env,
+    url = databaseUrlFor(definition.name, env),
     dataDir = IN_MEMORY,
-    adapter = adapterNameFor(definition.name),
+    adapter = adapterNameFor(definition.name, env),
     migrate = true,
     seed = true,
   }: PrepareOptions = {},
@@ -244,11 +247,7 @@ export async function runSubgraph(
 ): Promise<void> {
   const [command] = args;
   const logger = createLogger(definition.name);
-  const databaseOptions = {
-    url: databaseUrlFor(definition.name, env),
-    dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}`,
-    adapter: adapterNameFor(definition.name, env),
-  };
+  const databaseOptions = { env, dataDir: env.PGLITE_DATA_DIR || `.data/pglite-${definition.name}` };
   if (command === 'migrate') {
     const db = await prepareDatabase(definition, {
       ...databaseOptions,
