@@ -39,6 +39,8 @@ export interface GatewayConfig {
   responseCacheTtlSeconds: number;
   /** Persisted-query manifests; when any is given, only their operations may run. */
   safelistManifests: string[];
+  /** Web origins whose pages may call the graph from a browser (the portal's); none by default. */
+  corsOrigins: string[];
   redisUrl?: string;
   /** Namespaces every key the gateway keeps in Redis. */
   redisPrefix: string;
@@ -63,6 +65,28 @@ export const DEFAULT_JWT_AUDIENCE = 'gzequip-graph';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
 const MiB = 1024 * 1024;
+
+/** `https://portal.example,http://127.0.0.1:4100`: each an origin (scheme, host, port), nothing more. */
+function corsOriginsOf(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        throw new Error(`CORS_ORIGINS: ${origin} is not an origin such as https://portal.example`);
+      }
+      if (parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+        throw new Error(
+          `CORS_ORIGINS: ${origin} is not an origin such as https://portal.example (no path, no slash at the end)`,
+        );
+      }
+      return origin;
+    });
+}
 
 /** `NAME=key=value,key=value` over defaults, refusing unknown keys and values that are not whole numbers. */
 function numbersByKey<T extends object>(env: NodeJS.ProcessEnv, name: string, defaults: T): T {
@@ -131,6 +155,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       .split(',')
       .map((path) => path.trim())
       .filter(Boolean),
+    corsOrigins: corsOriginsOf(env.CORS_ORIGINS),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     redisPrefix: env.REDIS_PREFIX || 'gzequip:',
     production,

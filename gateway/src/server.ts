@@ -33,6 +33,7 @@ import {
   sendGraphQLError,
   withRequestScope,
 } from '@gzequip/kit/edge';
+import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { claimsOf, createAuthenticator, useAuthentication } from './authentication.ts';
@@ -172,6 +173,20 @@ export async function startGateway(
   app.disable('etag');
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId, drain.middleware, useRequestLog(logger), metrics.middleware());
+  // Browsers on the listed origins (the portal) may call the graph; any other origin's page may not.
+  // Preflights are answered here, before anything else (GraphiQL's GET route would answer OPTIONS).
+  if (config.corsOrigins.length) {
+    app.use(
+      '/graphql',
+      cors({
+        origin: config.corsOrigins,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+        exposedHeaders: ['x-request-id', 'x-cache'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use(useGraphiQL(config.graphiql));
   app.get('/health', readiness.health);
   app.get('/ready', readiness.ready);

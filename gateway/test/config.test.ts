@@ -48,6 +48,21 @@ describe('gateway settings from the environment', () => {
   });
 });
 
+describe('browser origins (CORS_ORIGINS)', () => {
+  it('reads a list of origins', () => {
+    expect(
+      gatewayConfigFromEnv({ ...secrets, CORS_ORIGINS: 'https://portal.example, http://127.0.0.1:4100' }).corsOrigins,
+    ).toEqual(['https://portal.example', 'http://127.0.0.1:4100']);
+  });
+
+  it.each(['portal.example', 'https://portal.example/', 'https://portal.example/app', 'ftp://portal.example', '*'])(
+    'refuses %s, naming the setting',
+    (origin) => {
+      expect(() => gatewayConfigFromEnv({ ...secrets, CORS_ORIGINS: origin })).toThrow(/^CORS_ORIGINS: /);
+    },
+  );
+});
+
 describe('edge settings from the environment', () => {
   it('defaults to limits suited to a public portal', () => {
     const config = gatewayConfigFromEnv(secrets);
@@ -59,6 +74,7 @@ describe('edge settings from the environment', () => {
       rateLimits: { anonymous: 300, user: 1200, partner: 6000 },
       responseCacheTtlSeconds: 0,
       safelistManifests: [],
+      corsOrigins: [],
       production: false,
       introspection: true,
       graphiql: true,
