@@ -26,7 +26,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'portal/test/**/*.test.ts'],
+        },
       },
       { extends: true, test: { name: 'federation', include: ['tests/*.test.ts', 'tests/federation/**/*.test.ts'] } },
       // A first start of the whole federation (initdb, migrations, demo data) on a loaded machine takes

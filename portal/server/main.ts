@@ -1,0 +1,27 @@
+/**
+ * The portal on its own, for production: serves the built portal (PORTAL_PORT, HOST) and points
+ * browsers at the gateway's public address (GRAPH_PUBLIC_URL). No development sign-in here:
+ * users come with tokens from the identity provider.
+ */
+import { createLogger } from '@gzequip/kit/edge';
+import { startPortal } from './portalServer.ts';
+
+const logger = createLogger('portal');
+const graphUrl = process.env.GRAPH_PUBLIC_URL;
+if (!graphUrl) {
+  logger.fatal('GRAPH_PUBLIC_URL is not set: the gateway address browsers use, e.g. https://graph.example/graphql');
+  process.exit(1);
+}
+const portal = await startPortal({
+  distDir: new URL('../dist', import.meta.url).pathname,
+  graphUrl,
+  port: Number(process.env.PORTAL_PORT || 4100),
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  logger,
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await portal.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { Layout } from './components/Layout.tsx';
+import { initialLocale, type Locale, LocaleContext, rememberLocale, useT } from './i18n.ts';
+import { Search } from './pages/Search.tsx';
+
+// Pages past the first are loaded when first visited: the search page ships alone.
+const Instrument = lazy(() => import('./pages/Instrument.tsx').then((m) => m.Instrument));
+const MyBookingsPage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.MyBookingsPage));
+const QueuePage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.QueuePage));
+const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
+
+function NotFound() {
+  const t = useT();
+  return (
+    <section>
+      <p>{t.notFound}</p>
+      <a href="/">{t.home}</a>
+    </section>
+  );
+}
+
+export function App() {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale());
+  const setLocale = (next: Locale) => {
+    rememberLocale(next);
+    setLocaleState(next);
+  };
+  rememberLocale(locale);
+  return (
+    <LocaleContext.Provider value={{ locale, setLocale }}>
+      <LocationProvider>
+        <ErrorBoundary>
+          <Layout>
+            <Router>
+              <Route path="/" component={Search} />
+              <Route path="/instruments/:id" component={Instrument} />
+              <Route path="/my/bookings" component={MyBookingsPage} />
+              <Route path="/queue" component={QueuePage} />
+              <Route path="/sign-in" component={SignIn} />
+              <Route default component={NotFound} />
+            </Router>
+          </Layout>
+        </ErrorBoundary>
+      </LocationProvider>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The portal's only way to data: operations to the gateway. Each is a typed document generated
+ * by GraphQL Code Generator (src/graphql), sent as a persisted query: its SHA-256 hash, which a
+ * gateway running only the portal's manifest (safelist mode) looks up, and the text it is the hash
+ * of, which any other gateway runs.
+ */
+import type { TypedDocumentString } from './graphql/graphql.ts';
+import documents from './graphql/persisted-documents.json';
+import { session, signOut } from './session.ts';
+
+export interface PortalConfig {
+  /** The gateway's GraphQL endpoint, as the browser reaches it. */
+  graphUrl: string;
+  /** Whether the development sign-in (tokens minted per role) is on. */
+  devSignIn: boolean;
+}
+
+let config: PortalConfig | undefined;
+
+/** The settings the portal's server writes into the page (<meta name="gzequip-portal">). */
+export function portalConfig(): PortalConfig {
+  if (!config) {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="gzequip-portal"]');
+    if (!meta) throw new Error('The page carries no portal settings: is it served by the portal server?');
+    config = JSON.parse(meta.content) as PortalConfig;
+  }
+  return config;
+}
+
+/** A refusal or failure the gateway answered, with its error code (the kit's registry). */
+export class GraphError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables?: TVariables,
+): Promise<TResult> {
+  const { graphUrl } = portalConfig();
+  const token = session.value?.token;
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  const query = hash ? (documents as Record<string, string>)[hash] : undefined;
+  if (!hash || !query) throw new Error('Not a generated operation: run pnpm codegen');
+  const response = await fetch(graphUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({
+      query,
+      variables: variables ?? {},
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    }),
+  });
+  const answer = (await response.json().catch(() => ({}))) as GraphAnswer<TResult>;
+  const [first] = answer.errors ?? [];
+  if (response.status === 401) {
+    signOut();
+    throw new GraphError(first?.message ?? 'Sign in again', 'UNAUTHENTICATED');
+  }
+  if (first) throw new GraphError(first.message, first.extensions?.code, first.extensions?.field);
+  if (!response.ok || !answer.data) throw new GraphError(`The graph answered ${response.status}`, undefined);
+  return answer.data;
+}

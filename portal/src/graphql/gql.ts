@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BookingCard on Booking {\n    id\n    version\n    status\n    start\n    end\n    minutes\n    samples\n    purpose\n    estimatedChargeFen\n    decisionReason\n    instrument {\n      id\n      name\n    }\n    requester {\n      name\n    }\n    serviceRecord {\n      hours\n      chargeFen\n      rating\n      ratingComment\n    }\n  }\n": typeof types.BookingCardFragmentDoc,
+    "\n  query MyBookings($first: Int, $after: String) {\n    myBookings(first: $first, after: $after, orderBy: { field: START, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": typeof types.MyBookingsDocument,
+    "\n  query BookingQueue($statusIn: [BookingStatus!]) {\n    bookingQueue(first: 50, filter: { statusIn: $statusIn }) {\n      totalCount\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": typeof types.BookingQueueDocument,
+    "\n  mutation ApproveBooking($id: ID!, $version: Int!) {\n    approveBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": typeof types.ApproveBookingDocument,
+    "\n  mutation RejectBooking($id: ID!, $version: Int!, $reason: String!) {\n    rejectBooking(id: $id, version: $version, reason: $reason) {\n      ...BookingCard\n    }\n  }\n": typeof types.RejectBookingDocument,
+    "\n  mutation StartBooking($id: ID!, $version: Int!) {\n    startBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": typeof types.StartBookingDocument,
+    "\n  mutation CompleteBooking($id: ID!, $version: Int!, $record: ServiceRecordInput!) {\n    completeBooking(id: $id, version: $version, record: $record) {\n      ...BookingCard\n    }\n  }\n": typeof types.CompleteBookingDocument,
+    "\n  mutation CancelBooking($id: ID!, $version: Int!) {\n    cancelBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": typeof types.CancelBookingDocument,
+    "\n  query InstrumentPage($id: ID!, $from: String!, $to: String!) {\n    instrument(id: $id) {\n      id\n      name\n      nameEn\n      model\n      manufacturer\n      country\n      mainFunctions\n      technicalIndicators\n      serviceContent\n      sharingRules\n      feeText\n      address\n      instrumentClass {\n        name\n      }\n      region {\n        name\n        nameEn\n      }\n      owner {\n        name\n      }\n      platform {\n        name\n      }\n      bookingRules {\n        bookableHours {\n          weekday\n          opens\n          closes\n        }\n        minMinutes\n        maxMinutes\n        minNoticeHours\n        maxAdvanceDays\n        requiresApproval\n        prices {\n          group\n          unit\n          rateFen\n          minimumChargeFen\n        }\n      }\n      availability(from: $from, to: $to) {\n        start\n        end\n        minutes\n      }\n    }\n  }\n": typeof types.InstrumentPageDocument,
+    "\n  mutation RequestBooking($input: BookingRequestInput!) {\n    requestBooking(input: $input) {\n      id\n      status\n      start\n      end\n      estimatedChargeFen\n    }\n  }\n": typeof types.RequestBookingDocument,
+    "\n  query SearchInstruments($text: String, $filter: InstrumentFilter, $first: Int, $after: String) {\n    searchInstruments(text: $text, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          model\n          originalValue\n          sharingMode\n          region {\n            code\n            name\n            nameEn\n          }\n          owner {\n            name\n          }\n          platform {\n            name\n          }\n          instrumentClass {\n            name\n          }\n        }\n      }\n      facets {\n        industry {\n          industry\n          count\n        }\n        region {\n          region {\n            code\n            name\n            nameEn\n          }\n          count\n        }\n        sharingMode {\n          sharingMode\n          count\n        }\n      }\n    }\n  }\n": typeof types.SearchInstrumentsDocument,
+};
+const documents: Documents = {
+    "\n  fragment BookingCard on Booking {\n    id\n    version\n    status\n    start\n    end\n    minutes\n    samples\n    purpose\n    estimatedChargeFen\n    decisionReason\n    instrument {\n      id\n      name\n    }\n    requester {\n      name\n    }\n    serviceRecord {\n      hours\n      chargeFen\n      rating\n      ratingComment\n    }\n  }\n": types.BookingCardFragmentDoc,
+    "\n  query MyBookings($first: Int, $after: String) {\n    myBookings(first: $first, after: $after, orderBy: { field: START, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": types.MyBookingsDocument,
+    "\n  query BookingQueue($statusIn: [BookingStatus!]) {\n    bookingQueue(first: 50, filter: { statusIn: $statusIn }) {\n      totalCount\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": types.BookingQueueDocument,
+    "\n  mutation ApproveBooking($id: ID!, $version: Int!) {\n    approveBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": types.ApproveBookingDocument,
+    "\n  mutation RejectBooking($id: ID!, $version: Int!, $reason: String!) {\n    rejectBooking(id: $id, version: $version, reason: $reason) {\n      ...BookingCard\n    }\n  }\n": types.RejectBookingDocument,
+    "\n  mutation StartBooking($id: ID!, $version: Int!) {\n    startBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": types.StartBookingDocument,
+    "\n  mutation CompleteBooking($id: ID!, $version: Int!, $record: ServiceRecordInput!) {\n    completeBooking(id: $id, version: $version, record: $record) {\n      ...BookingCard\n    }\n  }\n": types.CompleteBookingDocument,
+    "\n  mutation CancelBooking($id: ID!, $version: Int!) {\n    cancelBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n": types.CancelBookingDocument,
+    "\n  query InstrumentPage($id: ID!, $from: String!, $to: String!) {\n    instrument(id: $id) {\n      id\n      name\n      nameEn\n      model\n      manufacturer\n      country\n      mainFunctions\n      technicalIndicators\n      serviceContent\n      sharingRules\n      feeText\n      address\n      instrumentClass {\n        name\n      }\n      region {\n        name\n        nameEn\n      }\n      owner {\n        name\n      }\n      platform {\n        name\n      }\n      bookingRules {\n        bookableHours {\n          weekday\n          opens\n          closes\n        }\n        minMinutes\n        maxMinutes\n        minNoticeHours\n        maxAdvanceDays\n        requiresApproval\n        prices {\n          group\n          unit\n          rateFen\n          minimumChargeFen\n        }\n      }\n      availability(from: $from, to: $to) {\n        start\n        end\n        minutes\n      }\n    }\n  }\n": types.InstrumentPageDocument,
+    "\n  mutation RequestBooking($input: BookingRequestInput!) {\n    requestBooking(input: $input) {\n      id\n      status\n      start\n      end\n      estimatedChargeFen\n    }\n  }\n": types.RequestBookingDocument,
+    "\n  query SearchInstruments($text: String, $filter: InstrumentFilter, $first: Int, $after: String) {\n    searchInstruments(text: $text, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          model\n          originalValue\n          sharingMode\n          region {\n            code\n            name\n            nameEn\n          }\n          owner {\n            name\n          }\n          platform {\n            name\n          }\n          instrumentClass {\n            name\n          }\n        }\n      }\n      facets {\n        industry {\n          industry\n          count\n        }\n        region {\n          region {\n            code\n            name\n            nameEn\n          }\n          count\n        }\n        sharingMode {\n          sharingMode\n          count\n        }\n      }\n    }\n  }\n": types.SearchInstrumentsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BookingCard on Booking {\n    id\n    version\n    status\n    start\n    end\n    minutes\n    samples\n    purpose\n    estimatedChargeFen\n    decisionReason\n    instrument {\n      id\n      name\n    }\n    requester {\n      name\n    }\n    serviceRecord {\n      hours\n      chargeFen\n      rating\n      ratingComment\n    }\n  }\n"): typeof import('./graphql').BookingCardFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyBookings($first: Int, $after: String) {\n    myBookings(first: $first, after: $after, orderBy: { field: START, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyBookingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingQueue($statusIn: [BookingStatus!]) {\n    bookingQueue(first: 50, filter: { statusIn: $statusIn }) {\n      totalCount\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').BookingQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveBooking($id: ID!, $version: Int!) {\n    approveBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n"): typeof import('./graphql').ApproveBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectBooking($id: ID!, $version: Int!, $reason: String!) {\n    rejectBooking(id: $id, version: $version, reason: $reason) {\n      ...BookingCard\n    }\n  }\n"): typeof import('./graphql').RejectBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartBooking($id: ID!, $version: Int!) {\n    startBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n"): typeof import('./graphql').StartBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteBooking($id: ID!, $version: Int!, $record: ServiceRecordInput!) {\n    completeBooking(id: $id, version: $version, record: $record) {\n      ...BookingCard\n    }\n  }\n"): typeof import('./graphql').CompleteBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelBooking($id: ID!, $version: Int!) {\n    cancelBooking(id: $id, version: $version) {\n      ...BookingCard\n    }\n  }\n"): typeof import('./graphql').CancelBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstrumentPage($id: ID!, $from: String!, $to: String!) {\n    instrument(id: $id) {\n      id\n      name\n      nameEn\n      model\n      manufacturer\n      country\n      mainFunctions\n      technicalIndicators\n      serviceContent\n      sharingRules\n      feeText\n      address\n      instrumentClass {\n        name\n      }\n      region {\n        name\n        nameEn\n      }\n      owner {\n        name\n      }\n      platform {\n        name\n      }\n      bookingRules {\n        bookableHours {\n          weekday\n          opens\n          closes\n        }\n        minMinutes\n        maxMinutes\n        minNoticeHours\n        maxAdvanceDays\n        requiresApproval\n        prices {\n          group\n          unit\n          rateFen\n          minimumChargeFen\n        }\n      }\n      availability(from: $from, to: $to) {\n        start\n        end\n        minutes\n      }\n    }\n  }\n"): typeof import('./graphql').InstrumentPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestBooking($input: BookingRequestInput!) {\n    requestBooking(input: $input) {\n      id\n      status\n      start\n      end\n      estimatedChargeFen\n    }\n  }\n"): typeof import('./graphql').RequestBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchInstruments($text: String, $filter: InstrumentFilter, $first: Int, $after: String) {\n    searchInstruments(text: $text, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          model\n          originalValue\n          sharingMode\n          region {\n            code\n            name\n            nameEn\n          }\n          owner {\n            name\n          }\n          platform {\n            name\n          }\n          instrumentClass {\n            name\n          }\n        }\n      }\n      facets {\n        industry {\n          industry\n          count\n        }\n        region {\n          region {\n            code\n            name\n            nameEn\n          }\n          count\n        }\n        sharingMode {\n          sharingMode\n          count\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchInstrumentsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,327 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BookingRequestInput = {
+  /** ISO 8601 with its zone; the window lies inside one interval of the bookable hours */
+  end: string;
+  instrumentId: string | number;
+  /** What the work is, at most 500 characters */
+  purpose?: string | null | undefined;
+  /** For instruments priced per sample: how many (1 to 10,000) */
+  samples?: number | null | undefined;
+  /** ISO 8601 with its zone */
+  start: string;
+};
+
+/**
+ * Where a booking is. REQUESTED → APPROVED → IN_USE → COMPLETED, or REJECTED (by the owner),
+ * CANCELLED (by the requester), NO_SHOW (the owner, once the start has passed). REQUESTED, APPROVED,
+ * IN_USE and COMPLETED bookings hold their time: no other booking or closure can overlap them.
+ */
+export type BookingStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'IN_USE'
+  | 'NO_SHOW'
+  | 'REJECTED'
+  | 'REQUESTED';
+
+export type ChargeUnit =
+  | 'HOUR'
+  | 'SAMPLE';
+
+/** A range of calendar dates, YYYY-MM-DD; either end may be left out; both ends are included. */
+export type DateRange = {
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** The kind of unit, as the enterprise registry classifies it (identical in every subgraph). */
+export type EnterpriseType =
+  | 'MANUFACTURER'
+  | 'PLATFORM_OPERATOR'
+  | 'RESEARCH_INSTITUTE'
+  | 'TESTING_INSTITUTION'
+  | 'UNIVERSITY';
+
+/** A range of numbers; either end may be left out; both ends are included. */
+export type FloatRange = {
+  max?: number | null | undefined;
+  min?: number | null | undefined;
+};
+
+/**
+ * A stretch of time to find instruments free in: `from` and `to` are ISO 8601 times with their zone,
+ * at most 31 days apart; `minutes` is how long the work takes (at least 1).
+ */
+export type FreeWindowInput = {
+  from: string;
+  minutes: number;
+  to: string;
+};
+
+/** The six key industries of the action plan (owned jointly; identical in every subgraph). */
+export type Industry =
+  /** 航天 */
+  | 'AEROSPACE'
+  /** 汽车 */
+  | 'AUTOMOTIVE'
+  /** 航空 */
+  | 'AVIATION'
+  /** 工程及矿山机械 */
+  | 'ENGINEERING_MINING_MACHINERY'
+  /** 工业机器人 */
+  | 'INDUSTRIAL_ROBOTS'
+  /** 电力装备 */
+  | 'POWER_EQUIPMENT';
+
+/**
+ * Narrows a list of instruments; every condition given must hold. An unknown region code, an empty
+ * list or an impossible range is BAD_USER_INPUT.
+ */
+export type InstrumentFilter = {
+  /** A six-digit class code, or its first two (major class) or four (middle class) digits */
+  classCode?: string | null | undefined;
+  /** Only instruments the caller can book for an unbroken stretch of at least `minutes` between `from` and `to` */
+  freeBetween?: FreeWindowInput | null | undefined;
+  /** Whether the owner publishes a fee standard */
+  hasFee?: boolean | null | undefined;
+  /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers (Guiyang, 520100, for Gui'an New Area) */
+  includeAdministered?: boolean | null | undefined;
+  industry?: Industry | null | undefined;
+  /** In any of these industries */
+  industryIn?: Array<Industry> | null | undefined;
+  /** Chinese or English name, or model, contains this text */
+  nameContains?: string | null | undefined;
+  /** Original value in units of ¥10,000 (¥500,000 is 50) */
+  originalValue?: FloatRange | null | undefined;
+  ownerId?: string | number | null | undefined;
+  /** Owned by units of any of these types */
+  ownerTypeIn?: Array<EnterpriseType> | null | undefined;
+  platformId?: string | number | null | undefined;
+  regionCode?: string | number | null | undefined;
+  /** In any of these regions */
+  regionCodeIn?: Array<string | number> | null | undefined;
+  /** In any of these review states (only records the caller may see in those states are listed) */
+  reviewStatusIn?: Array<InstrumentReviewStatus> | null | undefined;
+  sharingMode?: SharingMode | null | undefined;
+  sharingModeIn?: Array<SharingMode> | null | undefined;
+  /** Entered service between these dates */
+  startOfUse?: DateRange | null | undefined;
+  status?: InstrumentStatus | null | undefined;
+  statusIn?: Array<InstrumentStatus> | null | undefined;
+  /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
+  updatedSince?: string | null | undefined;
+};
+
+/**
+ * Where a record is in review. Owners' users (and the operators of the platform hosting it) write a
+ * DRAFT and submit it; an administrator publishes it or rejects it with a reason; editing a
+ * REJECTED record makes it a DRAFT again, and editing the record fields of a PUBLISHED one sends it
+ * back to SUBMITTED. The public and other units see PUBLISHED records only.
+ */
+export type InstrumentReviewStatus =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'REJECTED'
+  /** Withdrawn by its owner or an administrator; kept for the record, listed nowhere public */
+  | 'RETIRED'
+  | 'SUBMITTED';
+
+export type InstrumentStatus =
+  | 'AWAITING_REPAIR'
+  | 'AWAITING_SCRAPPING'
+  | 'FREQUENT_FAULTS'
+  | 'NORMAL'
+  | 'OCCASIONAL_FAULT'
+  | 'REMOTE_SERVICE'
+  | 'STANDBY';
+
+/** Which of an instrument's prices a user pays. */
+export type PriceGroup =
+  /** Enterprises registered in Guizhou (credit code 9152…) */
+  | 'IN_PROVINCE_SME'
+  /** Everyone else */
+  | 'OTHER'
+  /** The instrument owner's own unit */
+  | 'OWN_UNIT';
+
+/** What the owner records when the work is done. */
+export type ServiceRecordInput = {
+  /** ISO 8601 with its zone; after actualStart, at most 7 days later */
+  actualEnd: string;
+  /** ISO 8601 with its zone */
+  actualStart: string;
+  /** Machine hours used; left out, the time from actualStart to actualEnd. More than 0, not more than that time */
+  hours?: number | null | undefined;
+  /** The user's rating, 1 to 5 */
+  rating?: number | null | undefined;
+  /** At most 500 characters */
+  ratingComment?: string | null | undefined;
+  /** For instruments priced per sample: how many were tested */
+  samples?: number | null | undefined;
+  /** The user's unit (and project) as it wants it recorded, at most 200 characters */
+  userUnit?: string | null | undefined;
+  way: ServiceWay;
+};
+
+export type ServiceWay =
+  /** The user works at the instrument, or beside its technician */
+  | 'ON_SITE'
+  | 'REMOTE'
+  /** The user sends samples; the owner's staff test them */
+  | 'SAMPLE_SENT';
+
+/** Whom the owner shares the instrument with. */
+export type SharingMode =
+  /** Open to outside users */
+  | 'EXTERNAL'
+  /** Shared only inside the owning unit */
+  | 'INTERNAL'
+  /** Not shared; visible only to its owner and administrators */
+  | 'NOT_SHARED';
+
+export type BookingCardFragment = { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null };
+
+export type MyBookingsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } }> } | null };
+
+export type BookingQueueQueryVariables = Exact<{
+  statusIn?: Array<BookingStatus> | BookingStatus | null | undefined;
+}>;
+
+
+export type BookingQueueQuery = { bookingQueue: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } }> } | null };
+
+export type ApproveBookingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ApproveBookingMutation = { approveBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
+
+export type RejectBookingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  reason: string;
+}>;
+
+
+export type RejectBookingMutation = { rejectBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
+
+export type StartBookingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type StartBookingMutation = { startBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
+
+export type CompleteBookingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  record: ServiceRecordInput;
+}>;
+
+
+export type CompleteBookingMutation = { completeBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
+
+export type CancelBookingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
+
+export type InstrumentPageQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type InstrumentPageQuery = { instrument: { id: string, name: string, nameEn: string | null, model: string, manufacturer: string, country: string, mainFunctions: string, technicalIndicators: string, serviceContent: string | null, sharingRules: string | null, feeText: string | null, address: string | null, instrumentClass: { name: string }, region: { name: string, nameEn: string } | null, owner: { name: string } | null, platform: { name: string } | null, bookingRules: { minMinutes: number, maxMinutes: number, minNoticeHours: number, maxAdvanceDays: number, requiresApproval: boolean, bookableHours: Array<{ weekday: number, opens: string, closes: string }>, prices: Array<{ group: PriceGroup, unit: ChargeUnit, rateFen: number, minimumChargeFen: number }> } | null, availability: Array<{ start: string, end: string, minutes: number }> | null } | null };
+
+export type RequestBookingMutationVariables = Exact<{
+  input: BookingRequestInput;
+}>;
+
+
+export type RequestBookingMutation = { requestBooking: { id: string, status: BookingStatus, start: string, end: string, estimatedChargeFen: number } | null };
+
+export type SearchInstrumentsQueryVariables = Exact<{
+  text?: string | null | undefined;
+  filter?: InstrumentFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchInstrumentsQuery = { searchInstruments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, model: string, originalValue: number, sharingMode: SharingMode, region: { code: string, name: string, nameEn: string } | null, owner: { name: string } | null, platform: { name: string } | null, instrumentClass: { name: string } } }>, facets: { industry: Array<{ industry: Industry, count: number }>, region: Array<{ count: number, region: { code: string, name: string, nameEn: string } | null }>, sharingMode: Array<{ sharingMode: SharingMode, count: number }> } } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const BookingCardFragmentDoc = new TypedDocumentString(`
+    fragment BookingCard on Booking {
+  id
+  version
+  status
+  start
+  end
+  minutes
+  samples
+  purpose
+  estimatedChargeFen
+  decisionReason
+  instrument {
+    id
+    name
+  }
+  requester {
+    name
+  }
+  serviceRecord {
+    hours
+    chargeFen
+    rating
+    ratingComment
+  }
+}
+    `, {"fragmentName":"BookingCard"}) as unknown as TypedDocumentString<BookingCardFragment, unknown>;
+export const MyBookingsDocument = {"__meta__":{"hash":"67e95a45d8ecde2baa0bc0a8b83fffa8f5cb176a89f6e0970b40766cd0eabc1e"}} as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const BookingQueueDocument = {"__meta__":{"hash":"fe5c291eca04f296567168299ea87dcee4e728a14db791b3f2a59f60eec50bf5"}} as unknown as TypedDocumentString<BookingQueueQuery, BookingQueueQueryVariables>;
+export const ApproveBookingDocument = {"__meta__":{"hash":"6125131ac5d44f307c2f40406b3cfcb1281203b2185cf5e2cf575990f4a2c8ed"}} as unknown as TypedDocumentString<ApproveBookingMutation, ApproveBookingMutationVariables>;
+export const RejectBookingDocument = {"__meta__":{"hash":"5aae7a52ef9ab70606a7a03f2833114d0d289ddd148e577bcaf29f1043785b9c"}} as unknown as TypedDocumentString<RejectBookingMutation, RejectBookingMutationVariables>;
+export const StartBookingDocument = {"__meta__":{"hash":"965131c864e39e61d3099200e114d54bf05e0b5cfc0716caf7dfaa38e5add649"}} as unknown as TypedDocumentString<StartBookingMutation, StartBookingMutationVariables>;
+export const CompleteBookingDocument = {"__meta__":{"hash":"5efbd9a2a8a9e17faa5280f214352df2ecad152e4f6dfb7ae9caab9c64c58fbc"}} as unknown as TypedDocumentString<CompleteBookingMutation, CompleteBookingMutationVariables>;
+export const CancelBookingDocument = {"__meta__":{"hash":"9c665db348aa026d1d87a8d8eae1be418169b4c18d1385e089496293851f8c12"}} as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
+export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
+export const SearchInstrumentsDocument = {"__meta__":{"hash":"a6c991768648ad9c84a30d4299e79255ef5e450d41c4106337fdd2f7f5d23bdd"}} as unknown as TypedDocumentString<SearchInstrumentsQuery, SearchInstrumentsQueryVariables>;

@@ -1,0 +1,37 @@
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { request } from './graph.ts';
+import type { TypedDocumentString } from './graphql/graphql.ts';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs a query when its variables change (compared as JSON); the last answer wins. */
+export function useQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  skip = false,
+): QueryState<TResult> {
+  const [state, setState] = useState<{ data?: TResult; error?: unknown; loading: boolean }>({ loading: !skip });
+  const [attempt, setAttempt] = useState(0);
+  const key = JSON.stringify(variables);
+  // A layout effect: the request leaves before the first paint rather than after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the variables are compared by their JSON (key)
+  useLayoutEffect(() => {
+    if (skip) return;
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true, error: undefined }));
+    request(document, variables).then(
+      (data) => current && setState({ data, loading: false }),
+      (error: unknown) => current && setState({ error, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [document, key, skip, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
