@@ -25,16 +25,19 @@ import {
   replayStoreFromEnv,
   serveSubgraph,
 } from '@gzequip/kit';
+import { startPortal } from '@gzequip/portal/server';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 import { mintDevToken } from './lib/devToken.ts';
+import { buildPortalIfStale, portalDist } from './lib/portalBuild.ts';
 
 const pnpm = pnpmCommand();
 parseCommandLine(
   `Usage: ${pnpm} start
 
 Runs the whole federation: the subgraphs over the embedded database (.data/pglite) or the
-PostgreSQL databases <NAME>_DATABASE_URL names, and the gateway at http://127.0.0.1:4000/graphql.
+PostgreSQL databases <NAME>_DATABASE_URL names, the gateway at http://127.0.0.1:4000/graphql, and
+the portal at http://127.0.0.1:4100/ (built first when its sources changed).
 Settings come from the environment (PORT, <NAME>_PORT, <NAME>_URL, LOG_LEVEL, …): see the README.`,
   {},
 );
@@ -77,14 +80,16 @@ try {
   stop((error as Error).message);
 }
 const gatewayPort = Number(process.env.PORT || 4000);
+const portalPort = Number(process.env.PORTAL_PORT || 4100);
 for (const [setting, port] of [
   ['PORT', gatewayPort],
+  ['PORTAL_PORT', portalPort],
   ...local.map(({ subgraph, port }) => [envName(subgraph.name, 'PORT'), port] as const),
 ] as const) {
   if (!(await portFree(port, process.env.HOST || '127.0.0.1'))) {
     stop(
       `Port ${port} is in use (another ${pnpm} start?). Stop that process, or choose free ports: ` +
-        `${setting}=<port> ${pnpm} start (the ports are PORT and ${local.map(({ subgraph }) => envName(subgraph.name, 'PORT')).join(', ')}).`,
+        `${setting}=<port> ${pnpm} start (the ports are PORT, PORTAL_PORT and ${local.map(({ subgraph }) => envName(subgraph.name, 'PORT')).join(', ')}).`,
     );
   }
 }
@@ -133,8 +138,11 @@ async function startSubgraphs(): Promise<void> {
 
 const GATEWAY_MAIN = fileURLToPath(new URL('../gateway/src/main.ts', import.meta.url));
 const heapMb = Number(env.GATEWAY_HEAP_MB || 512);
+const portalHost = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1';
 const gatewayEnv: NodeJS.ProcessEnv = {
   ...env,
+  // The portal's pages call the gateway from the browser: its origin may.
+  CORS_ORIGINS: env.CORS_ORIGINS || `http://${portalHost}:${portalPort},http://localhost:${portalPort}`,
   ...Object.fromEntries(
     local.map(({ subgraph, port }) => [envName(subgraph.name, 'URL'), `http://127.0.0.1:${port}/graphql`]),
   ),
@@ -192,8 +200,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 // The gateway loads (seconds of module loading and planning) while the databases open.
 let gatewayUrl = '';
+let portalUrl = '';
 try {
-  [gatewayUrl] = await Promise.all([startGatewayProcess(), startSubgraphs()]);
+  // The portal builds (when its sources changed) while the gateway and the databases start.
+  [gatewayUrl] = await Promise.all([startGatewayProcess(), startSubgraphs(), buildPortalIfStale()]);
+  const portal = await startPortal({
+    distDir: portalDist,
+    graphUrl: gatewayUrl,
+    port: portalPort,
+    ...(env.HOST ? { host: env.HOST } : {}),
+    logger: createLogger('portal'),
+    // Development: the portal's sign-in page mints tokens, as `pnpm dev-token` does.
+    mintDevToken: (identity) => mintDevToken(identity),
+  });
+  portalUrl = portal.url;
+  closers.unshift(portal.close);
 } catch (error) {
   logger.debug({ err: error }, 'the federation did not start');
   process.stderr.write(`The federation did not start: ${(error as Error).message}\n`);
@@ -211,4 +232,5 @@ console.log(`
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
   Token:    ${pnpm} dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
   GraphiQL: open ${base}/ in a browser
+  Portal:   open ${portalUrl} in a browser (sign in as any role at ${portalUrl}sign-in)
 ${adapted.map((line) => `  Source:   ${line}\n`).join('')}`);

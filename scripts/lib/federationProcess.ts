@@ -18,8 +18,8 @@ export function freePort(): Promise<number> {
 
 /**
  * The environment of a machine with nothing configured (no database, cache or subgraph URLs,
- * no secrets), with free ports and its own data folder. A free port for the gateway and for each
- * subgraph of the checkout at `root` (found by its folder, so a new one needs no line here).
+ * no secrets), with free ports and its own data folder. A free port for the gateway, the portal and
+ * each subgraph of the checkout at `root` (found by its folder, so a new one needs no line here).
  */
 export async function bareEnvironment(dataDir: string, root = repoRoot): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = {};
@@ -27,12 +27,13 @@ export async function bareEnvironment(dataDir: string, root = repoRoot): Promise
     if (!/(_DATABASE_URL|_URL|_PORT|SECRET)$|^(PORT|PGLITE_DATA_DIR|LOG_LEVEL|DATA_DIR)$/.test(name)) env[name] = value;
   }
   const names = subgraphFolders(root);
-  const [gateway, ...subgraphPorts] = await Promise.all(Array.from({ length: names.length + 1 }, freePort));
+  const [gateway, portal, ...subgraphPorts] = await Promise.all(Array.from({ length: names.length + 2 }, freePort));
   return {
     ...env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     PORT: String(gateway),
+    PORTAL_PORT: String(portal),
     ...Object.fromEntries(names.map((name, i) => [envName(name, 'PORT'), String(subgraphPorts[i])])),
   };
 }
@@ -40,6 +41,8 @@ export async function bareEnvironment(dataDir: string, root = repoRoot): Promise
 export interface FederationProcess {
   child: ChildProcess;
   gatewayUrl: string;
+  /** The portal's address, as the banner prints it. */
+  portalUrl: string;
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
   /** Resident memory of `pnpm start` and every process under it, in bytes. */
@@ -64,7 +67,8 @@ export async function startFederation(
   });
   const deadline = Date.now() + timeoutMs;
   const ready = /POST (http:\S+)/;
-  while (!ready.test(output)) {
+  const portal = /Portal:\s+open (http:\S+)/;
+  while (!ready.test(output) || !portal.test(output)) {
     if (child.exitCode !== null) throw new Error(`pnpm start exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
       process.kill(-(child.pid as number), 'SIGKILL');
@@ -76,6 +80,7 @@ export async function startFederation(
     child,
     env,
     gatewayUrl: (ready.exec(output) as RegExpExecArray)[1] as string,
+    portalUrl: (portal.exec(output) as RegExpExecArray)[1] as string,
     stop: async () => {
       // pnpm may exit before the server under it has closed its database: wait for the group.
       const group = child.pid as number;
