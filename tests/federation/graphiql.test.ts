@@ -4,45 +4,26 @@
  * it runs a query, with and without the token typed into its field. CI installs Chromium; where
  * it is missing this test says so and is skipped.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES } from '../../gateway/src/graphiql/examples.ts';
+import { chromiumInstalled, launchChromium } from '../../scripts/lib/chromium.ts';
 import { closeTestGateways, type Started, testGateway } from '../support/edge.ts';
 import { gatewayQuery, token } from '../support/federation.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in a browser, offline', () => {
+describe.skipIf(!chromiumInstalled)('GraphiQL in a browser, offline', () => {
   let browser: Browser;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let started: Started;
-  const home = mkdtempSync(join(tmpdir(), 'gzequip-chromium-'));
 
   beforeAll(async () => {
     started = await testGateway();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: FLAGS,
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
-    });
+    ({ browser, close: closeBrowser } = await launchChromium());
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await closeTestGateways();
-    rmSync(home, { recursive: true, force: true });
   });
 
   it('loads from the gateway alone, runs the first example, and sends the token typed in', async () => {

@@ -1,0 +1,166 @@
+/**
+ * The portal as its users meet it, in headless Chromium (Debian's package, driven by
+ * playwright-core) against `pnpm start` on a fresh embedded database: an SME signs in, finds an
+ * instrument and books it; the owner approves it from the queue; the SME sees it approved; the
+ * owner completes it with the user's rating, and the rating shows in the SME's bookings. Pages
+ * load nothing but the portal and the gateway, and log no console error. Each step leaves a
+ * screenshot in test-results/portal/. Where Chromium is missing the test says so and is skipped.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumInstalled, launchChromium } from '../../scripts/lib/chromium.ts';
+import { repoRoot } from '../../scripts/lib/cli.ts';
+import { bareEnvironment, type FederationProcess, startFederation } from '../../scripts/lib/federationProcess.ts';
+
+const SCREENSHOTS = join(repoRoot, 'test-results', 'portal');
+const OWNER_NAME = '遵义汽车零部件质量检测有限公司';
+
+interface Watched {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests to anywhere but the portal and the gateway, refused. */
+  blocked: string[];
+}
+
+describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
+  let federation: FederationProcess;
+  let browser: Browser;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'gzequip-portal-e2e-'));
+  const watched: Watched[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    federation = await startFederation(await bareEnvironment(dataDir));
+    ({ browser, close: closeBrowser } = await launchChromium());
+  }, 180_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await federation?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A page in a context of its own (one user), watched for errors and stray requests. */
+  async function open(
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<Watched & { context: BrowserContext }> {
+    const allowed = [new URL(federation.portalUrl).origin, new URL(federation.gatewayUrl).origin];
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+    const entry: Watched = { page: await context.newPage(), errors: [], blocked: [] };
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (allowed.some((origin) => url.startsWith(`${origin}/`))) {
+        await route.continue();
+        return;
+      }
+      entry.blocked.push(url);
+      await route.abort();
+    });
+    entry.page.on('console', (message) => {
+      if (message.type() === 'error') entry.errors.push(message.text());
+    });
+    entry.page.on('pageerror', (error) => entry.errors.push(error.message));
+    watched.push(entry);
+    return { ...entry, context };
+  }
+
+  async function signIn(page: Page, preset: RegExp): Promise<void> {
+    await page.goto(federation.portalUrl);
+    await page.getByRole('link', { name: '登录' }).click();
+    await page.getByRole('button', { name: preset }).click();
+    await page.getByRole('button', { name: '退出' }).waitFor();
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it('search → book → approve → approved in my bookings → complete → the rating shows', async () => {
+    const sme = await open();
+    await signIn(sme.page, /中小企业用户/);
+
+    // Find: the search, then the owner's X-ray diffractometer among the results.
+    await sme.page.getByPlaceholder(/仪器名称/).fill('X射线衍射仪');
+    await sme.page.getByRole('button', { name: '搜索' }).click();
+    const card = sme.page.locator('li.card', { hasText: OWNER_NAME }).filter({ hasText: 'X射线衍射仪' }).first();
+    await card.waitFor();
+    await shot(sme.page, '1-search');
+    await card.getByRole('link').click();
+
+    // Book: its page shows the fees and rules; the first free slot fills the form.
+    await sme.page.getByRole('heading', { name: '收费标准' }).waitFor();
+    await expect.poll(() => sme.page.getByText('省内中小企业').count()).toBeGreaterThan(0);
+    await sme.page.locator('button.slot').first().click();
+    await sme.page.getByLabel('样品数').fill('3');
+    await sme.page.getByLabel('用途说明').fill('齿轮渗碳层残余奥氏体含量测定');
+    await sme.page.getByRole('button', { name: '提交预约' }).click();
+    await sme.page.getByRole('status').filter({ hasText: '待审批' }).waitFor();
+    await shot(sme.page, '2-booked');
+    await sme.page.getByRole('link', { name: '查看我的预约' }).click();
+    const mine = sme.page.locator('li.booking', { hasText: '齿轮渗碳层残余奥氏体含量测定' });
+    await expect.poll(() => mine.locator('.status').textContent()).toBe('待审批');
+    const bookingId = await mine.getAttribute('data-booking');
+    expect(bookingId).toBeTruthy();
+
+    // Approve: the owner's queue holds it.
+    const owner = await open();
+    await signIn(owner.page, /仪器所有者/);
+    await owner.page.getByRole('link', { name: '待审批' }).click();
+    const queued = owner.page.locator(`li[data-booking="${bookingId}"]`);
+    await queued.waitFor();
+    await shot(owner.page, '3-queue');
+    await queued.getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => queued.locator('.status').textContent()).toBe('已批准');
+
+    // The SME sees it approved.
+    await sme.page.reload();
+    await expect.poll(() => mine.locator('.status').textContent()).toBe('已批准');
+    await shot(sme.page, '4-approved');
+
+    // Complete with the user's rating; the rating shows in the SME's bookings.
+    await queued.getByRole('button', { name: '完成并记录' }).click();
+    await queued.getByLabel('用户评价（1–5 分）').fill('4');
+    await queued.getByRole('button', { name: '保存' }).click();
+    await queued.waitFor({ state: 'detached' });
+    await sme.page.reload();
+    await expect.poll(() => mine.locator('.status').textContent()).toBe('已完成');
+    expect(await mine.locator('.rating').textContent()).toContain('★★★★☆');
+    await shot(sme.page, '5-rated');
+  });
+
+  it('reads in English on a phone, and the language stays chosen', async () => {
+    const { page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(federation.portalUrl);
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('heading', { name: 'Find large research instruments' }).waitFor();
+    await expect.poll(() => page.locator('li.card').count()).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Find large research instruments' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // Nothing wider than the screen.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, '6-phone-english');
+  });
+
+  it('asks the browser to load nothing but its own files and talk to nothing but the gateway', async () => {
+    const response = await fetch(federation.portalUrl);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain(`connect-src 'self' ${new URL(federation.gatewayUrl).origin}`);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await response.text())?.[1];
+    expect(script).toBeTruthy();
+    const asset = await fetch(new URL(script as string, federation.portalUrl));
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('logged no console error and made no request elsewhere on any page', () => {
+    expect(watched.flatMap((entry) => entry.errors)).toEqual([]);
+    expect(watched.flatMap((entry) => entry.blocked)).toEqual([]);
+  });
+});
