@@ -25,7 +25,7 @@ import {
   replayStoreFromEnv,
   serveSubgraph,
 } from '@gzequip/kit';
-import { startPortal } from '@gzequip/portal/server';
+import { type DevIdentity, startPortal } from '@gzequip/portal/server';
 import { parseCommandLine, pnpmCommand, stop } from './lib/cli.ts';
 import { type DevSecrets, devSecrets, embeddedDataDir, subgraphs } from './lib/devEnvironment.ts';
 import { mintDevToken } from './lib/devToken.ts';
@@ -199,6 +199,11 @@ async function shutdown(exitCode: number): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
 
 // The gateway loads (seconds of module loading and planning) while the databases open.
+/** Whether HOST (unset: 127.0.0.1) is reachable from this machine only. */
+function loopback(host: string | undefined): boolean {
+  return !host || host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 let gatewayUrl = '';
 let portalUrl = '';
 try {
@@ -210,8 +215,9 @@ try {
     port: portalPort,
     ...(env.HOST ? { host: env.HOST } : {}),
     logger: createLogger('portal'),
-    // Development: the portal's sign-in page mints tokens, as `pnpm dev-token` does.
-    mintDevToken: (identity) => mintDevToken(identity),
+    // Development: the portal's sign-in page mints tokens, as `pnpm dev-token` does, but only to
+    // this machine: on another address anyone who reaches it could become an administrator.
+    ...(loopback(env.HOST) ? { mintDevToken: (identity: DevIdentity) => mintDevToken(identity) } : {}),
   });
   portalUrl = portal.url;
   closers.unshift(portal.close);
@@ -232,5 +238,5 @@ console.log(`
               -d '{"query":"{ instruments(first: 3) { edges { node { name owner { name } platform { name latestAssessment { year grade } } } } } }"}'
   Token:    ${pnpm} dev-token --role ASSESSOR   (then send "Authorization: Bearer <token>")
   GraphiQL: open ${base}/ in a browser
-  Portal:   open ${portalUrl} in a browser (sign in as any role at ${portalUrl}sign-in)
+  Portal:   open ${portalUrl} in a browser (${loopback(env.HOST) ? `sign in as any role at ${portalUrl}sign-in` : `no development sign-in on HOST=${env.HOST}: use ${pnpm} dev-token`})
 ${adapted.map((line) => `  Source:   ${line}\n`).join('')}`);

@@ -8,6 +8,7 @@ import { Search } from './pages/Search.tsx';
 const Instrument = lazy(() => import('./pages/Instrument.tsx').then((m) => m.Instrument));
 const MyBookingsPage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.MyBookingsPage));
 const QueuePage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.QueuePage));
+const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
 function NotFound() {
@@ -37,6 +38,7 @@ export function App() {
               <Route path="/instruments/:id" component={Instrument} />
               <Route path="/my/bookings" component={MyBookingsPage} />
               <Route path="/queue" component={QueuePage} />
+              <Route path="/coverage" component={CoveragePage} />
               <Route path="/sign-in" component={SignIn} />
               <Route default component={NotFound} />
             </Router>

@@ -100,7 +100,10 @@ const zh = {
   close: '关闭',
   signInTitle: '开发环境登录',
   signInExplain: '这是开发环境：选择一个角色即可获得令牌。生产环境通过省统一身份认证登录。',
-  signInProduction: '请通过省统一身份认证平台登录。',
+  signInProduction: '请通过省统一身份认证平台登录；已有令牌的，可粘贴在下面。',
+  tokenTitle: '使用已有令牌',
+  tokenLabel: '访问令牌（Bearer token）',
+  tokenUnreadable: '无法识别该令牌，或它已过期。',
   role: '角色',
   roles: {
     ENTERPRISE_USER: '企业用户',
@@ -118,6 +121,19 @@ const zh = {
   notFound: '页面不存在。',
   home: '返回首页',
   requiredSignIn: '请先登录。',
+  coverageNav: '覆盖地图',
+  coverageTitle: '重点产业服务覆盖',
+  coverageExplain: '各地区对六大重点产业的公共服务平台、仪器和规划缺口。颜色越深数值越大。',
+  coverageYear: '年份',
+  coverageMeasure: '显示',
+  coverageMeasures: {
+    platformCount: '服务平台数',
+    instrumentCount: '仪器台数',
+    platformsMissing: '规划缺口（平台）',
+  } as Record<string, string>,
+  coveragePlanned: '规划平台数',
+  coverageChartLabel: '地区与重点产业覆盖热力图，数据见下表',
+  coverageTableCaption: (measure: string) => `各地区与重点产业：${measure}`,
 };
 
 export type Messages = typeof zh;
@@ -218,7 +234,10 @@ const en: Messages = {
   signInTitle: 'Development sign-in',
   signInExplain:
     "This is a development run: pick a role to get a token. In production you sign in with the province's identity provider.",
-  signInProduction: "Sign in with the province's identity provider.",
+  signInProduction: "Sign in with the province's identity provider; with a token already, paste it below.",
+  tokenTitle: 'Use a token you have',
+  tokenLabel: 'Access token (bearer)',
+  tokenUnreadable: 'That token cannot be read, or it has expired.',
   role: 'Role',
   roles: {
     ENTERPRISE_USER: 'Enterprise user',
@@ -236,6 +255,20 @@ const en: Messages = {
   notFound: 'No such page.',
   home: 'Back to the start',
   requiredSignIn: 'Please sign in first.',
+  coverageNav: 'Coverage map',
+  coverageTitle: 'Service coverage of the key industries',
+  coverageExplain:
+    "Each region's public service platforms, instruments and planned gaps for the six key industries. Darker means more.",
+  coverageYear: 'Year',
+  coverageMeasure: 'Show',
+  coverageMeasures: {
+    platformCount: 'Platforms',
+    instrumentCount: 'Instruments',
+    platformsMissing: 'Planned, not yet there (platforms)',
+  },
+  coveragePlanned: 'Platforms planned',
+  coverageChartLabel: 'Heat map of regions by key industry; the table below holds the same figures',
+  coverageTableCaption: (measure: string) => `Regions by key industry: ${measure}`,
 };
 
 export type Locale = 'zh-CN' | 'en';

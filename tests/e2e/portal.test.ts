@@ -146,6 +146,43 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await shot(page, '6-phone-english');
   });
 
+  it('takes a token the user already has, and refuses one it cannot read', async () => {
+    const minted = await fetch(new URL('/dev/sign-in', federation.portalUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'ASSESSOR', sub: 'assessor-pasted' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const { page } = await open();
+    await page.goto(new URL('/sign-in', federation.portalUrl).toString());
+    await page.getByLabel('访问令牌（Bearer token）').fill('not-a-token');
+    await page.locator('.token-form').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').filter({ hasText: '无法识别该令牌' }).waitFor();
+    await page.getByLabel('访问令牌（Bearer token）').fill(token);
+    await page.locator('.token-form').getByRole('button', { name: '登录' }).click();
+    await page.getByText('评估人员 · assessor-pasted').waitFor();
+  });
+
+  it('draws the region × key-industry coverage heat map, with its figures as a table', async () => {
+    const { page } = await open();
+    await page.goto(federation.portalUrl);
+    await page.getByRole('link', { name: '覆盖地图' }).click();
+    await page.getByRole('heading', { name: '重点产业服务覆盖' }).waitFor();
+    await page.locator('.heatmap canvas').first().waitFor();
+    const rows = page.locator('.coverage-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(9);
+    const figures = (await page.locator('.coverage-table tbody td').allTextContents()).map(Number);
+    expect(figures.some((figure) => figure > 0)).toBe(true);
+    // The chart has been drawn: its canvas is not blank.
+    const drawn = await page.evaluate<boolean>(
+      `(() => { const c = document.querySelector('.heatmap canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240)) return true; return false; })()`,
+    );
+    expect(drawn).toBe(true);
+    await page.getByLabel('仪器台数').check();
+    await expect.poll(() => page.locator('.coverage-table caption').textContent()).toContain('仪器台数');
+    await shot(page, '7-coverage');
+  });
+
   it('asks the browser to load nothing but its own files and talk to nothing but the gateway', async () => {
     const response = await fetch(federation.portalUrl);
     const policy = response.headers.get('content-security-policy') ?? '';

@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </a>
         <nav aria-label={t.siteName}>
           {link('/', t.navSearch)}
+          {link('/coverage', t.coverageNav)}
           {current && link('/my/bookings', t.navMyBookings)}
           {current && decidesBookings(current.claims.role) && link('/queue', t.navQueue)}
         </nav>

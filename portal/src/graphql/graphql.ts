@@ -244,6 +244,13 @@ export type CancelBookingMutationVariables = Exact<{
 
 export type CancelBookingMutation = { cancelBooking: { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null } | null };
 
+export type CoverageQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type CoverageQuery = { coverage: Array<{ regionCode: string, industry: Industry, year: number, platformCount: number, platformsPlanned: number | null, platformsMissing: number | null, serviceCount: number, instrumentCount: number, region: { name: string, nameEn: string } | null }> | null };
+
 export type InstrumentPageQueryVariables = Exact<{
   id: string | number;
   from: string;
@@ -322,6 +329,7 @@ export const RejectBookingDocument = {"__meta__":{"hash":"5aae7a52ef9ab70606a7a0
 export const StartBookingDocument = {"__meta__":{"hash":"965131c864e39e61d3099200e114d54bf05e0b5cfc0716caf7dfaa38e5add649"}} as unknown as TypedDocumentString<StartBookingMutation, StartBookingMutationVariables>;
 export const CompleteBookingDocument = {"__meta__":{"hash":"5efbd9a2a8a9e17faa5280f214352df2ecad152e4f6dfb7ae9caab9c64c58fbc"}} as unknown as TypedDocumentString<CompleteBookingMutation, CompleteBookingMutationVariables>;
 export const CancelBookingDocument = {"__meta__":{"hash":"9c665db348aa026d1d87a8d8eae1be418169b4c18d1385e089496293851f8c12"}} as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const CoverageDocument = {"__meta__":{"hash":"6a4d7e378267f98457e0ff85cf1becf75e98d5029712cf7e3096a3d8ec0c9bdf"}} as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
 export const SearchInstrumentsDocument = {"__meta__":{"hash":"a6c991768648ad9c84a30d4299e79255ef5e450d41c4106337fdd2f7f5d23bdd"}} as unknown as TypedDocumentString<SearchInstrumentsQuery, SearchInstrumentsQueryVariables>;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorNotice } from '../components/Layout.tsx';
 import { portalConfig } from '../graph.ts';
@@ -36,15 +36,42 @@ export function SignIn() {
   const { query, route } = useLocation();
   const [identity, setIdentity] = useState<Identity>({ role: 'ENTERPRISE_USER', sub: 'user', enterpriseId: '' });
   const [failure, setFailure] = useState<unknown>();
+  const [pasted, setPasted] = useState('');
+  const next = query.next?.startsWith('/') && !query.next.startsWith('//') ? query.next : '/';
+  // An identity provider sends the user back with the token in the fragment (never sent to a server).
+  const returned = new URLSearchParams(location.hash.slice(1)).get('access_token');
+  useEffect(() => {
+    if (!returned) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    if (signIn(returned)) route(next);
+    else setFailure(new Error(t.tokenUnreadable));
+  }, [returned, next, route, t]);
+  const tokenForm = (
+    <form
+      class="token-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (signIn(pasted.trim())) route(next);
+        else setFailure(new Error(t.tokenUnreadable));
+      }}
+    >
+      <label>
+        {t.tokenLabel}
+        <textarea required value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
+      </label>
+      <button type="submit">{t.signInSubmit}</button>
+    </form>
+  );
   if (!portalConfig().devSignIn) {
     return (
       <section>
         <h1>{t.signIn}</h1>
         <p>{t.signInProduction}</p>
+        {failure ? <ErrorNotice error={failure} /> : null}
+        {tokenForm}
       </section>
     );
   }
-  const next = query.next?.startsWith('/') && !query.next.startsWith('//') ? query.next : '/';
   const use = async (chosen: Identity) => {
     setFailure(undefined);
     try {
@@ -126,6 +153,8 @@ export function SignIn() {
         </label>
         <button type="submit">{t.signInSubmit}</button>
       </form>
+      <h2>{t.tokenTitle}</h2>
+      {tokenForm}
     </section>
   );
 }
