@@ -8,6 +8,10 @@ import { Search } from './pages/Search.tsx';
 const Instrument = lazy(() => import('./pages/Instrument.tsx').then((m) => m.Instrument));
 const MyBookingsPage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.MyBookingsPage));
 const QueuePage = lazy(() => import('./pages/Bookings.tsx').then((m) => m.QueuePage));
+const PlatformSearch = lazy(() => import('./pages/Platforms.tsx').then((m) => m.PlatformSearch));
+const Platform = lazy(() => import('./pages/Platforms.tsx').then((m) => m.Platform));
+const ThreadsPage = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadsPage));
+const ThreadPageView = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadPageView));
 const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
@@ -38,6 +42,10 @@ export function App() {
               <Route path="/instruments/:id" component={Instrument} />
               <Route path="/my/bookings" component={MyBookingsPage} />
               <Route path="/queue" component={QueuePage} />
+              <Route path="/platforms" component={PlatformSearch} />
+              <Route path="/platforms/:id" component={Platform} />
+              <Route path="/threads" component={ThreadsPage} />
+              <Route path="/threads/:id" component={ThreadPageView} />
               <Route path="/coverage" component={CoveragePage} />
               <Route path="/sign-in" component={SignIn} />
               <Route default component={NotFound} />

@@ -2,7 +2,8 @@
  * The portal as its users meet it, in headless Chromium (Debian's package, driven by
  * playwright-core) against `pnpm start` on a fresh embedded database: an SME signs in, finds an
  * instrument and books it; the owner approves it from the queue; the SME sees it approved; the
- * owner completes it with the user's rating, and the rating shows in the SME's bookings. Pages
+ * owner completes it with the user's rating, and the rating shows in the SME's bookings. An SME
+ * asks a platform a question from its page and reads the operator's answer. Pages
  * load nothing but the portal and the gateway, and log no console error. Each step leaves a
  * screenshot in test-results/portal/. Where Chromium is missing the test says so and is skipped.
  */
@@ -144,6 +145,37 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     // Nothing wider than the screen.
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, '6-phone-english');
+  });
+
+  it('a message thread: an SME asks a platform from its page, the operator answers, the SME reads it', async () => {
+    const sme = await open();
+    await signIn(sme.page, /中小企业用户/);
+    await sme.page.getByRole('link', { name: '找平台' }).click();
+    await sme.page.getByPlaceholder(/服务能力/).fill('航空');
+    await sme.page.getByRole('button', { name: '搜索' }).click();
+    await sme.page.getByRole('link', { name: '贵州省航空装备检验检测公共服务平台' }).click();
+    await sme.page.getByRole('heading', { name: '服务项目' }).waitFor();
+    await sme.page.getByLabel('主题').fill('液压阀体盐雾试验咨询');
+    await sme.page.getByLabel('咨询内容').fill('我们有20件液压阀体需做96小时中性盐雾试验，请问周期和费用？');
+    await sme.page.getByRole('button', { name: '发送咨询' }).click();
+    await sme.page.getByRole('heading', { name: '液压阀体盐雾试验咨询' }).waitFor();
+    const threadUrl = sme.page.url();
+
+    const operator = await open();
+    await signIn(operator.page, /平台运营者/);
+    await operator.page.getByRole('link', { name: '消息' }).click();
+    const listed = operator.page.locator('li.thread', { hasText: '液压阀体盐雾试验咨询' });
+    await listed.locator('.badge').waitFor();
+    await listed.getByRole('link').click();
+    await operator.page.getByText('96小时中性盐雾试验').waitFor();
+    await operator.page.getByLabel('回复').fill('可以做，周期5个工作日，每件120元，欢迎送样。');
+    await operator.page.getByRole('button', { name: '发送' }).click();
+    await operator.page.locator('.message.mine', { hasText: '周期5个工作日' }).waitFor();
+    await shot(operator.page, '8-thread-operator');
+
+    await sme.page.goto(threadUrl);
+    await sme.page.locator('.message:not(.mine)', { hasText: '周期5个工作日' }).waitFor();
+    await shot(sme.page, '9-thread-sme');
   });
 
   it('takes a token the user already has, and refuses one it cannot read', async () => {

@@ -29,8 +29,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </a>
         <nav aria-label={t.siteName}>
           {link('/', t.navSearch)}
+          {link('/platforms', t.navPlatforms)}
           {link('/coverage', t.coverageNav)}
           {current && link('/my/bookings', t.navMyBookings)}
+          {current && link('/threads', t.navThreads)}
           {current && decidesBookings(current.claims.role) && link('/queue', t.navQueue)}
         </nav>
         <div class="header-tools">

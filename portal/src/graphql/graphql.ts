@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AttachmentInput = {
+  /** 1 to 200 characters */
+  name: string;
+  /** http or https, at most 1,000 characters */
+  url: string;
+};
+
 export type BookingRequestInput = {
   /** ISO 8601 with its zone; the window lies inside one interval of the bookable hours */
   end: string;
@@ -34,6 +41,23 @@ export type ChargeUnit =
   | 'HOUR'
   | 'SAMPLE';
 
+export type CredentialKind =
+  /** Calibration (计量校准) authorisation */
+  | 'CAL'
+  /** China Inspection Body and Laboratory Mandatory Approval (检验检测机构资质认定) */
+  | 'CMA'
+  /** China National Accreditation Service for Conformity Assessment (实验室认可) */
+  | 'CNAS'
+  | 'OTHER';
+
+export type CredentialStatus =
+  /** Valid until a day that has passed: shown, but it does not count */
+  | 'EXPIRED'
+  /** Valid today (in Guizhou's calendar) */
+  | 'IN_FORCE'
+  /** Valid from a day still to come */
+  | 'NOT_YET_VALID';
+
 /** A range of calendar dates, YYYY-MM-DD; either end may be left out; both ends are included. */
 export type DateRange = {
   from?: string | null | undefined;
@@ -47,6 +71,12 @@ export type EnterpriseType =
   | 'RESEARCH_INSTITUTE'
   | 'TESTING_INSTITUTION'
   | 'UNIVERSITY';
+
+/** A range of amounts in fen; either end may be left out; both ends are included. */
+export type FenRange = {
+  max?: number | null | undefined;
+  min?: number | null | undefined;
+};
 
 /** A range of numbers; either end may be left out; both ends are included. */
 export type FloatRange = {
@@ -141,6 +171,58 @@ export type InstrumentStatus =
   | 'REMOTE_SERVICE'
   | 'STANDBY';
 
+export type MessageInput = {
+  /** At most 10 */
+  attachments?: Array<AttachmentInput> | null | undefined;
+  /** 1 to 4,000 characters */
+  body: string;
+};
+
+export type OpenThreadInput = {
+  attachments?: Array<AttachmentInput> | null | undefined;
+  /** The first message: 1 to 4,000 characters */
+  body: string;
+  /** Administrators only: the enterprise asking; otherwise the caller's own */
+  enterpriseId?: string | number | null | undefined;
+  /** An instrument the inquiry is about */
+  instrumentId?: string | number | null | undefined;
+  platformId: string | number;
+  /** A service of the platform the inquiry is about */
+  serviceId?: string | number | null | undefined;
+  /** 1 to 200 characters */
+  subject: string;
+};
+
+export type PlatformKind =
+  | 'INDUSTRIAL_DESIGN'
+  | 'INDUSTRIAL_INTERNET'
+  | 'INSTRUMENT_SHARING'
+  | 'RESEARCH_DEVELOPMENT'
+  | 'TECHNOLOGY_TRANSFER'
+  | 'TESTING_CERTIFICATION'
+  | 'TRAINING';
+
+/**
+ * What a search narrows by, besides the text: the list filter, and what an SME asks of a testing
+ * body — a credential in force and a service price range.
+ */
+export type PlatformSearchFilter = {
+  /** Holds a credential in force today, of any kind */
+  accredited?: boolean | null | undefined;
+  /** Holds a credential of this kind in force today */
+  accreditedBy?: CredentialKind | null | undefined;
+  /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers */
+  includeAdministered?: boolean | null | undefined;
+  industry?: Industry | null | undefined;
+  industryIn?: Array<Industry> | null | undefined;
+  kind?: PlatformKind | null | undefined;
+  kindIn?: Array<PlatformKind> | null | undefined;
+  regionCode?: string | number | null | undefined;
+  regionCodeIn?: Array<string | number> | null | undefined;
+  /** Offers a service whose price range meets this range (a unit) */
+  servicePriceFen?: FenRange | null | undefined;
+};
+
 /** Which of an instrument's prices a user pays. */
 export type PriceGroup =
   /** Enterprises registered in Guizhou (credit code 9152…) */
@@ -169,6 +251,15 @@ export type ServiceRecordInput = {
   way: ServiceWay;
 };
 
+/** What a service's price is counted in. */
+export type ServiceUnit =
+  | 'BATCH'
+  | 'DAY'
+  | 'HOUR'
+  | 'ITEM'
+  | 'PROJECT'
+  | 'SAMPLE';
+
 export type ServiceWay =
   /** The user works at the instrument, or beside its technician */
   | 'ON_SITE'
@@ -184,6 +275,17 @@ export type SharingMode =
   | 'INTERNAL'
   /** Not shared; visible only to its owner and administrators */
   | 'NOT_SHARED';
+
+/** Which side of a thread: the asking enterprise or the platform. */
+export type ThreadSide =
+  | 'ENTERPRISE'
+  | 'PLATFORM';
+
+export type ThreadStatus =
+  | 'CLOSED'
+  | 'OPEN'
+  /** Turned into a quote (the settlement work adds quotes) */
+  | 'QUOTED';
 
 export type BookingCardFragment = { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null };
 
@@ -267,6 +369,28 @@ export type RequestBookingMutationVariables = Exact<{
 
 export type RequestBookingMutation = { requestBooking: { id: string, status: BookingStatus, start: string, end: string, estimatedChargeFen: number } | null };
 
+export type SearchPlatformsQueryVariables = Exact<{
+  text?: string | null | undefined;
+  filter?: PlatformSearchFilter | null | undefined;
+}>;
+
+
+export type SearchPlatformsQuery = { searchPlatforms: { totalCount: number, edges: Array<{ node: { id: string, name: string, nameEn: string | null, kind: PlatformKind, industriesServed: Array<Industry>, accredited: boolean, region: { name: string, nameEn: string } | null, capabilities: Array<{ name: string }> } }>, facets: { kind: Array<{ kind: PlatformKind, count: number }>, credential: Array<{ kind: CredentialKind, count: number }> } } | null };
+
+export type PlatformPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlatformPageQuery = { platform: { id: string, name: string, nameEn: string | null, kind: PlatformKind, description: string | null, website: string | null, establishedYear: number | null, industriesServed: Array<Industry>, region: { name: string, nameEn: string } | null, operator: { name: string } | null, capabilities: Array<{ name: string, description: string | null }>, services: Array<{ id: string, name: string, description: string | null, unit: ServiceUnit, unitNote: string | null, priceMinFen: number, priceMaxFen: number, leadTimeDays: number }>, credentials: Array<{ id: string, kind: CredentialKind, number: string, scope: string, validUntil: string, status: CredentialStatus }> } | null };
+
+export type OpenThreadMutationVariables = Exact<{
+  input: OpenThreadInput;
+}>;
+
+
+export type OpenThreadMutation = { openThread: { id: string } | null };
+
 export type SearchInstrumentsQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: InstrumentFilter | null | undefined;
@@ -276,6 +400,33 @@ export type SearchInstrumentsQueryVariables = Exact<{
 
 
 export type SearchInstrumentsQuery = { searchInstruments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, model: string, originalValue: number, sharingMode: SharingMode, region: { code: string, name: string, nameEn: string } | null, owner: { name: string } | null, platform: { name: string } | null, instrumentClass: { name: string } } }>, facets: { industry: Array<{ industry: Industry, count: number }>, region: Array<{ count: number, region: { code: string, name: string, nameEn: string } | null }>, sharingMode: Array<{ sharingMode: SharingMode, count: number }> } } | null };
+
+export type ThreadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ThreadsQuery = { threads: { totalCount: number, edges: Array<{ node: { id: string, subject: string, status: ThreadStatus, unreadCount: number, lastMessageAt: string | null, platform: { name: string }, enterprise: { name: string } | null } }> } | null };
+
+export type ThreadPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ThreadPageQuery = { thread: { id: string, subject: string, status: ThreadStatus, mySide: ThreadSide | null, unreadCount: number, platform: { id: string, name: string }, enterprise: { name: string } | null, service: { name: string } | null, messages: { edges: Array<{ node: { id: string, side: ThreadSide, body: string, createdAt: string } }> } | null } | null };
+
+export type PostMessageMutationVariables = Exact<{
+  threadId: string | number;
+  input: MessageInput;
+}>;
+
+
+export type PostMessageMutation = { postMessage: { id: string } | null };
+
+export type MarkThreadReadMutationVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type MarkThreadReadMutation = { markThreadRead: { id: string, unreadCount: number } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -332,4 +483,11 @@ export const CancelBookingDocument = {"__meta__":{"hash":"9c665db348aa026d1d87a8
 export const CoverageDocument = {"__meta__":{"hash":"6a4d7e378267f98457e0ff85cf1becf75e98d5029712cf7e3096a3d8ec0c9bdf"}} as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
+export const SearchPlatformsDocument = {"__meta__":{"hash":"a5ddf178d8ad886eb66e76da1de16788a15ff92910e551659773efe71aef4450"}} as unknown as TypedDocumentString<SearchPlatformsQuery, SearchPlatformsQueryVariables>;
+export const PlatformPageDocument = {"__meta__":{"hash":"ebe151d0e71a289d382d80c5f917776dc07fdbd0f452fb7d095c2fac3e16493e"}} as unknown as TypedDocumentString<PlatformPageQuery, PlatformPageQueryVariables>;
+export const OpenThreadDocument = {"__meta__":{"hash":"7117bf586d09051ba29ec473675a4e9c4f5df5eb242b07bf4674cfcbdd93bfd0"}} as unknown as TypedDocumentString<OpenThreadMutation, OpenThreadMutationVariables>;
 export const SearchInstrumentsDocument = {"__meta__":{"hash":"a6c991768648ad9c84a30d4299e79255ef5e450d41c4106337fdd2f7f5d23bdd"}} as unknown as TypedDocumentString<SearchInstrumentsQuery, SearchInstrumentsQueryVariables>;
+export const ThreadsDocument = {"__meta__":{"hash":"312a46a8934a965baec90460a26f43b4c76a60a911849c5f5f2d5567f9b76d29"}} as unknown as TypedDocumentString<ThreadsQuery, ThreadsQueryVariables>;
+export const ThreadPageDocument = {"__meta__":{"hash":"7e1e39895b4d67e5ea90c60577811fb250f628e3bfd65ec4a047ec431ecf5e8e"}} as unknown as TypedDocumentString<ThreadPageQuery, ThreadPageQueryVariables>;
+export const PostMessageDocument = {"__meta__":{"hash":"c08423b69c7ccf744edae330092c8f23d00a45b546e48b697b9b4bf7d7a9db46"}} as unknown as TypedDocumentString<PostMessageMutation, PostMessageMutationVariables>;
+export const MarkThreadReadDocument = {"__meta__":{"hash":"ddefde05d58023e8b830061dc6b0ecc514b6365490fbe5def583e0f920b2cd2c"}} as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;

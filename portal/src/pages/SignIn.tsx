@@ -22,6 +22,13 @@ const PRESETS: { label: [string, string]; identity: Identity }[] = [
     label: ['仪器所有者（遵义汽车零部件质量检测）', 'Instrument owner (Zunyi Auto Parts Testing)'],
     identity: { role: 'ENTERPRISE_USER', sub: 'owner-user', enterpriseId: 'ent-025' },
   },
+  {
+    label: [
+      '平台运营者（贵州省航空装备检验检测公共服务平台）',
+      'Platform operator (Guizhou aviation testing platform)',
+    ],
+    identity: { role: 'PLATFORM_OPERATOR', sub: 'operator-plt-01', platformIds: ['plt-01'] },
+  },
   { label: ['评估人员', 'Assessor'], identity: { role: 'ASSESSOR', sub: 'assessor' } },
   { label: ['管理员', 'Administrator'], identity: { role: 'ADMIN', sub: 'admin' } },
 ];

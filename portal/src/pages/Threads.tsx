@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { ErrorNotice } from '../components/Layout.tsx';
+import { dateTime } from '../format.ts';
+import { GraphError, request } from '../graph.ts';
+import { graphql } from '../graphql/index.ts';
+import { useLocale, useT } from '../i18n.ts';
+import { session } from '../session.ts';
+import { useQuery } from '../useGraph.ts';
+
+const Threads = graphql(`
+  query Threads {
+    threads(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          subject
+          status
+          unreadCount
+          lastMessageAt
+          platform {
+            name
+          }
+          enterprise {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ThreadPage = graphql(`
+  query ThreadPage($id: ID!) {
+    thread(id: $id) {
+      id
+      subject
+      status
+      mySide
+      unreadCount
+      platform {
+        id
+        name
+      }
+      enterprise {
+        name
+      }
+      service {
+        name
+      }
+      messages(first: 100) {
+        edges {
+          node {
+            id
+            side
+            body
+            createdAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+const PostMessage = graphql(`
+  mutation PostMessage($threadId: ID!, $input: MessageInput!) {
+    postMessage(threadId: $threadId, input: $input) {
+      id
+    }
+  }
+`);
+
+const MarkThreadRead = graphql(`
+  mutation MarkThreadRead($threadId: ID!) {
+    markThreadRead(threadId: $threadId) {
+      id
+      unreadCount
+    }
+  }
+`);
+
+function SignInFirst() {
+  const t = useT();
+  return (
+    <p>
+      <a href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t.requiredSignIn}</a>
+    </p>
+  );
+}
+
+export function ThreadsPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { data, error, loading, reload } = useQuery(Threads, {}, !session.value);
+  if (!session.value) return <SignInFirst />;
+  const answer = data?.threads;
+  return (
+    <section>
+      <h1>{t.threadsTitle}</h1>
+      {error ? <ErrorNotice error={error} retry={reload} /> : null}
+      <p aria-live="polite" class="count">
+        {loading ? t.loading : ''}
+      </p>
+      {answer && answer.totalCount === 0 && <p>{t.none}</p>}
+      <ul class="threads">
+        {answer?.edges.map(({ node }) => (
+          <li key={node.id} class="card thread" data-thread={node.id}>
+            <h2>
+              <a href={`/threads/${encodeURIComponent(node.id)}`}>{node.subject}</a>
+              {node.unreadCount > 0 && <span class="badge">{t.unread(node.unreadCount)}</span>}
+            </h2>
+            <p class="meta">
+              {node.platform.name}
+              {node.enterprise ? ` · ${node.enterprise.name}` : ''}
+              {node.lastMessageAt ? ` · ${dateTime(node.lastMessageAt, locale)}` : ''} ·{' '}
+              {t.threadStatuses[node.status] ?? node.status}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ThreadPageView() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const { data, error, loading, reload } = useQuery(ThreadPage, { id }, !session.value);
+  const [reply, setReply] = useState('');
+  const [refusal, setRefusal] = useState<GraphError | undefined>();
+  const thread = data?.thread;
+  const unread = thread?.unreadCount ?? 0;
+  // Reading the thread marks it read for the reader's side.
+  useEffect(() => {
+    if (unread > 0) request(MarkThreadRead, { threadId: id }).catch(() => {});
+  }, [id, unread]);
+  if (!session.value) return <SignInFirst />;
+  if (error) return <ErrorNotice error={error} retry={reload} />;
+  if (loading && !data) return <p aria-live="polite">{t.loading}</p>;
+  if (!thread) return <p>{t.notFound}</p>;
+  const send = async (event: Event) => {
+    event.preventDefault();
+    setRefusal(undefined);
+    try {
+      await request(PostMessage, { threadId: thread.id, input: { body: reply } });
+      setReply('');
+      reload();
+    } catch (caught) {
+      setRefusal(caught instanceof GraphError ? caught : new GraphError(String(caught), undefined));
+    }
+  };
+  return (
+    <article class="instrument thread-view">
+      <p class="meta">
+        <a href={`/platforms/${encodeURIComponent(thread.platform.id)}`}>{thread.platform.name}</a>
+        {thread.enterprise ? ` · ${thread.enterprise.name}` : ''}
+        {thread.service ? ` · ${thread.service.name}` : ''} · {t.threadStatuses[thread.status] ?? thread.status}
+      </p>
+      <h1>{thread.subject}</h1>
+      <ol class="messages">
+        {thread.messages?.edges.map(({ node }) => (
+          <li key={node.id} class={node.side === thread.mySide ? 'message mine' : 'message'}>
+            <p class="meta">
+              {t.sides[node.side] ?? node.side} · {dateTime(node.createdAt, locale)}
+            </p>
+            <p class="body">{node.body}</p>
+          </li>
+        ))}
+      </ol>
+      {thread.status !== 'CLOSED' && (
+        <form class="booking-form" onSubmit={send}>
+          <label class="wide">
+            {t.replyLabel}
+            <textarea required maxLength={2000} value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t.replySend}</button>
+          {refusal && (
+            <p class="notice error" role="alert">
+              {refusal.message}
+            </p>
+          )}
+        </form>
+      )}
+    </article>
+  );
+}
