@@ -12,6 +12,7 @@ const PlatformSearch = lazy(() => import('./pages/Platforms.tsx').then((m) => m.
 const Platform = lazy(() => import('./pages/Platforms.tsx').then((m) => m.Platform));
 const ThreadsPage = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadsPage));
 const ThreadPageView = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadPageView));
+const AssessmentsPage = lazy(() => import('./pages/Assessments.tsx').then((m) => m.AssessmentsPage));
 const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
@@ -47,6 +48,7 @@ export function App() {
               <Route path="/threads" component={ThreadsPage} />
               <Route path="/threads/:id" component={ThreadPageView} />
               <Route path="/coverage" component={CoveragePage} />
+              <Route path="/assessments" component={AssessmentsPage} />
               <Route path="/sign-in" component={SignIn} />
               <Route default component={NotFound} />
             </Router>

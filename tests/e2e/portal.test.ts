@@ -215,6 +215,22 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await shot(page, '7-coverage');
   });
 
+  it('shows the assessment: grade counts and regional means year on year, and the ranking of a year', async () => {
+    const { page } = await open();
+    await page.goto(federation.portalUrl);
+    await page.getByRole('link', { name: '评估结果' }).click();
+    await page.getByRole('heading', { name: '服务平台年度评估' }).waitFor();
+    const rows = page.locator('table.ranking tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    expect(await rows.first().locator('td').first().textContent()).toBe('1');
+    await expect.poll(() => page.locator('.chart canvas').count()).toBe(2);
+    const years = await page.getByLabel('年份').locator('option').allTextContents();
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('年份').selectOption(years[0] as string);
+    await expect.poll(() => rows.first().locator('td').first().textContent()).toBe('1');
+    await shot(page, '10-assessments');
+  });
+
   it('asks the browser to load nothing but its own files and talk to nothing but the gateway', async () => {
     const response = await fetch(federation.portalUrl);
     const policy = response.headers.get('content-security-policy') ?? '';

@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {link('/', t.navSearch)}
           {link('/platforms', t.navPlatforms)}
           {link('/coverage', t.coverageNav)}
+          {link('/assessments', t.navAssessments)}
           {current && link('/my/bookings', t.navMyBookings)}
           {current && link('/threads', t.navThreads)}
           {current && decidesBookings(current.claims.role) && link('/queue', t.navQueue)}

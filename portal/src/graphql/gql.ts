@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AssessmentOverview {\n    byYearAndGrade: assessmentStats(groupBy: [YEAR, GRADE]) {\n      year\n      grade\n      count\n    }\n    byYearAndRegion: assessmentStats(groupBy: [YEAR, REGION]) {\n      year\n      region {\n        code\n        name\n        nameEn\n      }\n      meanTotal\n    }\n  }\n": typeof types.AssessmentOverviewDocument,
+    "\n  query AssessmentRanking($year: Int!) {\n    assessments(filter: { year: $year }, orderBy: { field: RANK, direction: ASC }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          rank\n          total\n          grade\n          platform {\n            id\n            name\n          }\n          region {\n            name\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.AssessmentRankingDocument,
     "\n  fragment BookingCard on Booking {\n    id\n    version\n    status\n    start\n    end\n    minutes\n    samples\n    purpose\n    estimatedChargeFen\n    decisionReason\n    instrument {\n      id\n      name\n    }\n    requester {\n      name\n    }\n    serviceRecord {\n      hours\n      chargeFen\n      rating\n      ratingComment\n    }\n  }\n": typeof types.BookingCardFragmentDoc,
     "\n  query MyBookings($first: Int, $after: String) {\n    myBookings(first: $first, after: $after, orderBy: { field: START, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": typeof types.MyBookingsDocument,
     "\n  query BookingQueue($statusIn: [BookingStatus!]) {\n    bookingQueue(first: 50, filter: { statusIn: $statusIn }) {\n      totalCount\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": typeof types.BookingQueueDocument,
@@ -36,6 +38,8 @@ type Documents = {
     "\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkThreadReadDocument,
 };
 const documents: Documents = {
+    "\n  query AssessmentOverview {\n    byYearAndGrade: assessmentStats(groupBy: [YEAR, GRADE]) {\n      year\n      grade\n      count\n    }\n    byYearAndRegion: assessmentStats(groupBy: [YEAR, REGION]) {\n      year\n      region {\n        code\n        name\n        nameEn\n      }\n      meanTotal\n    }\n  }\n": types.AssessmentOverviewDocument,
+    "\n  query AssessmentRanking($year: Int!) {\n    assessments(filter: { year: $year }, orderBy: { field: RANK, direction: ASC }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          rank\n          total\n          grade\n          platform {\n            id\n            name\n          }\n          region {\n            name\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.AssessmentRankingDocument,
     "\n  fragment BookingCard on Booking {\n    id\n    version\n    status\n    start\n    end\n    minutes\n    samples\n    purpose\n    estimatedChargeFen\n    decisionReason\n    instrument {\n      id\n      name\n    }\n    requester {\n      name\n    }\n    serviceRecord {\n      hours\n      chargeFen\n      rating\n      ratingComment\n    }\n  }\n": types.BookingCardFragmentDoc,
     "\n  query MyBookings($first: Int, $after: String) {\n    myBookings(first: $first, after: $after, orderBy: { field: START, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": types.MyBookingsDocument,
     "\n  query BookingQueue($statusIn: [BookingStatus!]) {\n    bookingQueue(first: 50, filter: { statusIn: $statusIn }) {\n      totalCount\n      edges {\n        node {\n          ...BookingCard\n        }\n      }\n    }\n  }\n": types.BookingQueueDocument,
@@ -57,6 +61,14 @@ const documents: Documents = {
     "\n  mutation MarkThreadRead($threadId: ID!) {\n    markThreadRead(threadId: $threadId) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkThreadReadDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentOverview {\n    byYearAndGrade: assessmentStats(groupBy: [YEAR, GRADE]) {\n      year\n      grade\n      count\n    }\n    byYearAndRegion: assessmentStats(groupBy: [YEAR, REGION]) {\n      year\n      region {\n        code\n        name\n        nameEn\n      }\n      meanTotal\n    }\n  }\n"): typeof import('./graphql').AssessmentOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentRanking($year: Int!) {\n    assessments(filter: { year: $year }, orderBy: { field: RANK, direction: ASC }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          rank\n          total\n          grade\n          platform {\n            id\n            name\n          }\n          region {\n            name\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AssessmentRankingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

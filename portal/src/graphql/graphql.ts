@@ -94,6 +94,13 @@ export type FreeWindowInput = {
   to: string;
 };
 
+/** The provincial scale: ≥90 excellent, ≥85 good, ≥60 pass, below 60 poor. */
+export type Grade =
+  | 'EXCELLENT'
+  | 'GOOD'
+  | 'PASS'
+  | 'POOR';
+
 /** The six key industries of the action plan (owned jointly; identical in every subgraph). */
 export type Industry =
   /** 航天 */
@@ -287,6 +294,18 @@ export type ThreadStatus =
   /** Turned into a quote (the settlement work adds quotes) */
   | 'QUOTED';
 
+export type AssessmentOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssessmentOverviewQuery = { byYearAndGrade: Array<{ year: number | null, grade: Grade | null, count: number }> | null, byYearAndRegion: Array<{ year: number | null, meanTotal: number, region: { code: string, name: string, nameEn: string } | null }> | null };
+
+export type AssessmentRankingQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type AssessmentRankingQuery = { assessments: { totalCount: number, edges: Array<{ node: { id: string, rank: number | null, total: number, grade: Grade, platform: { id: string, name: string } | null, region: { name: string, nameEn: string } | null } }> } | null };
+
 export type BookingCardFragment = { id: string, version: number, status: BookingStatus, start: string, end: string, minutes: number, samples: number | null, purpose: string | null, estimatedChargeFen: number, decisionReason: string | null, instrument: { id: string, name: string } | null, requester: { name: string } | null, serviceRecord: { hours: number, chargeFen: number, rating: number | null, ratingComment: string | null } | null };
 
 export type MyBookingsQueryVariables = Exact<{
@@ -473,6 +492,8 @@ export const BookingCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BookingCard"}) as unknown as TypedDocumentString<BookingCardFragment, unknown>;
+export const AssessmentOverviewDocument = {"__meta__":{"hash":"b82d026dbca1491eb627f4bc0638c00bd1f18789bdefbd5fcf8bf859a657b789"}} as unknown as TypedDocumentString<AssessmentOverviewQuery, AssessmentOverviewQueryVariables>;
+export const AssessmentRankingDocument = {"__meta__":{"hash":"aa8ca7512949a858ccad2e638299034cf73b2490dc3e9b32ecb7596ceea1e9ae"}} as unknown as TypedDocumentString<AssessmentRankingQuery, AssessmentRankingQueryVariables>;
 export const MyBookingsDocument = {"__meta__":{"hash":"67e95a45d8ecde2baa0bc0a8b83fffa8f5cb176a89f6e0970b40766cd0eabc1e"}} as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
 export const BookingQueueDocument = {"__meta__":{"hash":"fe5c291eca04f296567168299ea87dcee4e728a14db791b3f2a59f60eec50bf5"}} as unknown as TypedDocumentString<BookingQueueQuery, BookingQueueQueryVariables>;
 export const ApproveBookingDocument = {"__meta__":{"hash":"6125131ac5d44f307c2f40406b3cfcb1281203b2185cf5e2cf575990f4a2c8ed"}} as unknown as TypedDocumentString<ApproveBookingMutation, ApproveBookingMutationVariables>;
