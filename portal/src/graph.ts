@@ -38,6 +38,13 @@ export class GraphError extends Error {
   }
 }
 
+/** What a page shows of a failure: the gateway's refusal as it came, anything else as its message. */
+export function asGraphError(caught: unknown): GraphError {
+  return caught instanceof GraphError
+    ? caught
+    : new GraphError(caught instanceof Error ? caught.message : String(caught), undefined);
+}
+
 interface GraphAnswer<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];

@@ -84,3 +84,13 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry?: () => vo
     </div>
   );
 }
+
+/** In place of a page that needs a signed-in user: a link to sign in and come back. */
+export function SignInFirst() {
+  const t = useT();
+  return (
+    <p>
+      <a href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t.requiredSignIn}</a>
+    </p>
+  );
+}

@@ -1,15 +1,10 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type EChartsType, init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { Chart } from '../components/Chart.tsx';
 import { ErrorNotice } from '../components/Layout.tsx';
 import type { Grade } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { useQuery } from '../useGraph.ts';
-
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const AssessmentOverview = graphql(`
   query AssessmentOverview {
@@ -62,26 +57,6 @@ const GRADE_COLOURS: Record<Grade, string> = {
   POOR: '#a4161a',
 };
 
-/** An ECharts chart in a div of its own, drawn again whenever `option` changes. */
-function Chart({ option, label }: { option: Record<string, unknown> | undefined; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType>();
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = init(element.current, undefined, { renderer: 'canvas' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    if (option) chart.current?.setOption(option, true);
-  }, [option]);
-  return <div class="chart" ref={element} role="img" aria-label={label} />;
-}
-
 export function AssessmentsPage() {
   const t = useT();
   const { locale } = useLocale();
@@ -95,7 +70,6 @@ export function AssessmentsPage() {
   const year = chosen ?? years.at(-1);
   const ranking = useQuery(AssessmentRanking, { year: year ?? 0 }, year === undefined);
 
-  // Rich text tooltips and no HTML: the page's policy allows no inline style.
   const gradeOption = useMemo(() => {
     const rows = overview.data?.byYearAndGrade;
     if (!rows) return undefined;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ErrorNotice } from '../components/Layout.tsx';
+import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
 import { dateTime, fromLocalInput, toLocalInput, yuan } from '../format.ts';
-import { GraphError, request } from '../graph.ts';
+import { asGraphError, type GraphError, request } from '../graph.ts';
 import type { BookingCardFragment, ServiceWay } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
@@ -225,15 +225,6 @@ export function MyBookingsPage() {
   );
 }
 
-function SignInFirst() {
-  const t = useT();
-  return (
-    <p>
-      <a href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t.requiredSignIn}</a>
-    </p>
-  );
-}
-
 /** The owner's or operator's decisions on one booking: approve, reject, start, complete. */
 function Decisions({ booking, done }: { booking: BookingCardFragment; done: () => void }) {
   const t = useT();
@@ -253,7 +244,7 @@ function Decisions({ booking, done }: { booking: BookingCardFragment; done: () =
       setMode(undefined);
       done();
     } catch (caught) {
-      setFailure(caught instanceof GraphError ? caught : new GraphError(String(caught), undefined));
+      setFailure(asGraphError(caught));
     }
   };
   const ids = { id: booking.id, version: booking.version };

@@ -1,17 +1,11 @@
-import { HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { type EChartsType, init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { Chart } from '../components/Chart.tsx';
 import { ErrorNotice } from '../components/Layout.tsx';
 import type { CoverageQuery, Industry } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { useQuery } from '../useGraph.ts';
 import { INDUSTRIES } from './Search.tsx';
-
-// Only the parts of ECharts the map uses: the bundle stays small, and this page loads it alone.
-use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 const Coverage = graphql(`
   query Coverage($year: Int) {
@@ -60,84 +54,66 @@ export function CoveragePage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [measure, setMeasure] = useState<Measure>('platformCount');
   const { data, error, loading, reload } = useQuery(Coverage, { year });
-  const chartElement = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType>();
   const cells = useMemo(() => data?.coverage ?? [], [data]);
   const regions = useMemo(() => regionsOf(cells, english), [cells, english]);
   const industryName = (industry: Industry) => nameOf(industry, english);
 
-  useEffect(() => {
-    const element = chartElement.current;
-    if (!element) return;
-    chart.current = init(element, undefined, { renderer: 'canvas' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!chart.current || cells.length === 0) return;
+  const option = useMemo(() => {
+    if (cells.length === 0) return undefined;
     const values = cells.map((cell) => [
       INDUSTRY_ORDER.indexOf(cell.industry),
       regions.findIndex((region) => region.code === cell.regionCode),
       cell[measure] ?? 0,
     ]);
     const max = Math.max(1, ...values.map((value) => value[2] as number));
-    chart.current.setOption(
-      {
-        animation: false,
-        grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
-        xAxis: {
-          type: 'category',
-          data: INDUSTRY_ORDER.map((industry) => nameOf(industry, english)),
-          axisLabel: { interval: 0, rotate: 30 },
-          splitArea: { show: true },
-        },
-        yAxis: {
-          type: 'category',
-          data: regions.map((region) => region.name),
-          inverse: true,
-          splitArea: { show: true },
-        },
-        visualMap: {
-          min: 0,
-          max,
-          calculable: false,
-          orient: 'horizontal',
-          left: 'center',
-          bottom: 0,
-          inRange: { color: measure === 'platformsMissing' ? ['#fff7ec', '#b30000'] : ['#eef5fb', '#0b5cab'] },
-        },
-        // Rich text is drawn on the canvas: no HTML with inline styles, which the page's policy refuses.
-        tooltip: {
-          renderMode: 'richText',
-          formatter: (point: { value: number[] }) => {
-            const [x, y] = point.value as [number, number];
-            const cell = cells.find((c) => c.industry === INDUSTRY_ORDER[x] && c.regionCode === regions[y]?.code);
-            if (!cell) return '';
-            return [
-              `${regions[y]?.name} · ${nameOf(cell.industry, english)}`,
-              `${t.coverageMeasures.platformCount}: ${cell.platformCount}`,
-              `${t.coverageMeasures.instrumentCount}: ${cell.instrumentCount}`,
-              `${t.coveragePlanned}: ${cell.platformsPlanned ?? '—'}`,
-              `${t.coverageMeasures.platformsMissing}: ${cell.platformsMissing ?? '—'}`,
-            ].join('\n');
-          },
-        },
-        series: [
-          {
-            type: 'heatmap',
-            data: values,
-            label: { show: true },
-            emphasis: { itemStyle: { borderColor: '#1a1f24', borderWidth: 1 } },
-          },
-        ],
+    return {
+      animation: false,
+      grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: INDUSTRY_ORDER.map((industry) => nameOf(industry, english)),
+        axisLabel: { interval: 0, rotate: 30 },
+        splitArea: { show: true },
       },
-      true,
-    );
+      yAxis: {
+        type: 'category',
+        data: regions.map((region) => region.name),
+        inverse: true,
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min: 0,
+        max,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: measure === 'platformsMissing' ? ['#fff7ec', '#b30000'] : ['#eef5fb', '#0b5cab'] },
+      },
+      tooltip: {
+        renderMode: 'richText',
+        formatter: (point: { value: number[] }) => {
+          const [x, y] = point.value as [number, number];
+          const cell = cells.find((c) => c.industry === INDUSTRY_ORDER[x] && c.regionCode === regions[y]?.code);
+          if (!cell) return '';
+          return [
+            `${regions[y]?.name} · ${nameOf(cell.industry, english)}`,
+            `${t.coverageMeasures.platformCount}: ${cell.platformCount}`,
+            `${t.coverageMeasures.instrumentCount}: ${cell.instrumentCount}`,
+            `${t.coveragePlanned}: ${cell.platformsPlanned ?? '—'}`,
+            `${t.coverageMeasures.platformsMissing}: ${cell.platformsMissing ?? '—'}`,
+          ].join('\n');
+        },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data: values,
+          label: { show: true },
+          emphasis: { itemStyle: { borderColor: '#1a1f24', borderWidth: 1 } },
+        },
+      ],
+    };
   }, [cells, measure, regions, english, t]);
 
   const thisYear = new Date().getFullYear();
@@ -176,7 +152,7 @@ export function CoveragePage() {
       <p aria-live="polite" class="count">
         {loading ? t.loading : ''}
       </p>
-      <div class="heatmap" ref={chartElement} role="img" aria-label={t.coverageChartLabel} />
+      <Chart class="heatmap" option={option} label={t.coverageChartLabel} />
       <table class="coverage-table">
         <caption>{t.coverageTableCaption(t.coverageMeasures[measure])}</caption>
         <thead>

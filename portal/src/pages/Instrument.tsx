@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ErrorNotice } from '../components/Layout.tsx';
 import { day, fromLocalInput, timeOfDay, toLocalInput, yuan } from '../format.ts';
-import { GraphError, request } from '../graph.ts';
+import { asGraphError, type GraphError, request } from '../graph.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
@@ -85,11 +85,11 @@ export function Instrument() {
   const { params } = useRoute();
   const id = params.id ?? '';
   // The next seven days from the start of the current hour: one window the page and its calendar share.
-  const window = useMemo(() => {
+  const horizon = useMemo(() => {
     const from = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
     return { from: from.toISOString(), to: new Date(from.getTime() + 7 * DAY_MS).toISOString() };
   }, []);
-  const { data, error, loading, reload } = useQuery(InstrumentPage, { id, ...window });
+  const { data, error, loading, reload } = useQuery(InstrumentPage, { id, ...horizon });
   const [booking, setBooking] = useState({ start: '', end: '', samples: '', purpose: '' });
   const [sent, setSent] = useState<{ status: string } | undefined>();
   const [refusal, setRefusal] = useState<GraphError | undefined>();
@@ -137,7 +137,7 @@ export function Instrument() {
       if (answer.requestBooking) setSent({ status: answer.requestBooking.status });
       reload();
     } catch (caught) {
-      setRefusal(caught instanceof GraphError ? caught : new GraphError(String(caught), undefined));
+      setRefusal(asGraphError(caught));
     } finally {
       setSending(false);
     }

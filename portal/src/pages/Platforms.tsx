@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ErrorNotice } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
-import { GraphError, request } from '../graph.ts';
+import { asGraphError, type GraphError, request } from '../graph.ts';
 import type { CredentialKind, PlatformKind } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
@@ -215,7 +215,7 @@ export function Platform() {
       });
       if (answer.openThread) route(`/threads/${encodeURIComponent(answer.openThread.id)}`);
     } catch (caught) {
-      setRefusal(caught instanceof GraphError ? caught : new GraphError(String(caught), undefined));
+      setRefusal(asGraphError(caught));
     }
   };
   return (

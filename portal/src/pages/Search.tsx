@@ -4,7 +4,7 @@ import { ErrorNotice } from '../components/Layout.tsx';
 import { request } from '../graph.ts';
 import type { Industry, SearchInstrumentsQuery, SharingMode } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
-import { useT } from '../i18n.ts';
+import { useLocale, useT } from '../i18n.ts';
 import { useQuery } from '../useGraph.ts';
 
 const SearchInstruments = graphql(`
@@ -94,7 +94,7 @@ function readParams(query: Record<string, string>) {
 
 export function Search() {
   const t = useT();
-  const english = t.language === '中文';
+  const english = useLocale().locale === 'en';
   const { query, route } = useLocation();
   const params = readParams(query);
   const [form, setForm] = useState(params);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorNotice } from '../components/Layout.tsx';
 import { portalConfig } from '../graph.ts';
-import { useT } from '../i18n.ts';
+import { useLocale, useT } from '../i18n.ts';
 import { signIn } from '../session.ts';
 
 interface Identity {
@@ -39,7 +39,7 @@ const PRESETS: { label: [string, string]; identity: Identity }[] = [
  */
 export function SignIn() {
   const t = useT();
-  const english = t.language === '中文';
+  const english = useLocale().locale === 'en';
   const { query, route } = useLocation();
   const [identity, setIdentity] = useState<Identity>({ role: 'ENTERPRISE_USER', sub: 'user', enterpriseId: '' });
   const [failure, setFailure] = useState<unknown>();

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ErrorNotice } from '../components/Layout.tsx';
+import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
 import { dateTime } from '../format.ts';
-import { GraphError, request } from '../graph.ts';
+import { asGraphError, type GraphError, request } from '../graph.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
@@ -80,15 +80,6 @@ const MarkThreadRead = graphql(`
   }
 `);
 
-function SignInFirst() {
-  const t = useT();
-  return (
-    <p>
-      <a href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t.requiredSignIn}</a>
-    </p>
-  );
-}
-
 export function ThreadsPage() {
   const t = useT();
   const { locale } = useLocale();
@@ -149,7 +140,7 @@ export function ThreadPageView() {
       setReply('');
       reload();
     } catch (caught) {
-      setRefusal(caught instanceof GraphError ? caught : new GraphError(String(caught), undefined));
+      setRefusal(asGraphError(caught));
     }
   };
   return (
