@@ -412,6 +412,43 @@ describe('money is the parties’ only, and bad requests move none', () => {
     const db = await database('platforms');
     expect(await db.table('payment').where({ order_id: order.id }).first()).toBeUndefined();
   });
+
+  it("lists each SME its own vouchers and the department every SME's, a page at a time", async () => {
+    const LIST = `query ($filter: VoucherFilter, $first: Int, $after: String) {
+      vouchers(filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id schemeYear status enterprise { id } } } } }`;
+    interface Listed {
+      vouchers: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; schemeYear: number; status: string; enterprise: { id: string } | null } }[];
+      };
+    }
+    const filter = { year: YEAR };
+    const own = await ok<Listed>(LIST, { filter }, third);
+    expect(own.vouchers.edges.map(({ node }) => node.enterprise?.id)).toEqual([THIRD]);
+
+    const granted = await ok<Listed>(LIST, { filter: { ...filter, status: 'GRANTED' } }, admin);
+    const owners = granted.vouchers.edges.map(({ node }) => node.enterprise?.id);
+    expect(owners).toEqual(expect.arrayContaining([SME, THIRD]));
+    expect(granted.vouchers.edges.every(({ node }) => node.status === 'GRANTED' && node.schemeYear === YEAR)).toBe(
+      true,
+    );
+    expect(granted.vouchers.totalCount).toBe(granted.vouchers.edges.length);
+
+    const first = await ok<Listed>(LIST, { filter, first: 1 }, admin);
+    expect(first.vouchers.pageInfo.hasNextPage).toBe(true);
+    const second = await ok<Listed>(LIST, { filter, first: 1, after: first.vouchers.pageInfo.endCursor }, admin);
+    expect(second.vouchers.edges[0]?.node.id).not.toBe(first.vouchers.edges[0]?.node.id);
+    expect(second.vouchers.totalCount).toBe(first.vouchers.totalCount);
+
+    // An operator is no party to vouchers, and an SME sees none of another's.
+    expect((await ok<Listed>(LIST, { filter }, operator)).vouchers.totalCount).toBe(0);
+    const anonymous = await gatewayQuery<Listed>(LIST, { filter });
+    expect(anonymous.data?.vouchers?.totalCount ?? 0).toBe(0);
+    const none = await gatewayQuery(LIST, { first: 0 }, { bearer: admin });
+    expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
 });
 
 describe('the command-line tools', () => {

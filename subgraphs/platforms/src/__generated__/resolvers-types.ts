@@ -10,7 +10,7 @@ import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
 import type { Quote as QuoteMapper, Order as OrderMapper, OrderConnection as OrderConnectionMapper } from '../models/order.ts';
 import type { Payment as PaymentMapper, Redemption as RedemptionMapper } from '../models/payment.ts';
-import type { Voucher as VoucherMapper, VoucherScheme as VoucherSchemeMapper, VoucherStatsRow as VoucherStatsRowMapper } from '../models/voucher.ts';
+import type { Voucher as VoucherMapper, VoucherConnection as VoucherConnectionMapper, VoucherScheme as VoucherSchemeMapper, VoucherStatsRow as VoucherStatsRowMapper } from '../models/voucher.ts';
 import type { Reconciliation as ReconciliationMapper } from '../models/reconcile.ts';
 import type { EntityRef as EntityRefMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
 import type { Context } from '../context.ts';
@@ -867,6 +867,11 @@ export type Query = {
   /** The voucher schemes, latest first */
   voucherSchemes?: Maybe<Array<VoucherScheme>>;
   voucherStats?: Maybe<Array<VoucherStatsRow>>;
+  /**
+   * The vouchers the caller may see: an enterprise user's own, every SME's for administrators (the
+   * applications the department decides); by id.
+   */
+  vouchers?: Maybe<VoucherConnection>;
 };
 
 
@@ -951,6 +956,13 @@ export type QueryVoucherArgs = {
 
 export type QueryVoucherStatsArgs = {
   groupBy?: Array<VoucherDimension>;
+};
+
+
+export type QueryVouchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VoucherFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1210,6 +1222,13 @@ export type Voucher = {
   version: Scalars['Int']['output'];
 };
 
+export type VoucherConnection = {
+  __typename?: 'VoucherConnection';
+  edges: Array<VoucherEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** What voucher statistics can be grouped by: the year, and the platform that served the order (its region, its industries). */
 export type VoucherDimension =
   /** Each industry the platform serves: an order counts once in each */
@@ -1217,6 +1236,18 @@ export type VoucherDimension =
   | 'PLATFORM'
   | 'REGION'
   | 'YEAR';
+
+export type VoucherEdge = {
+  __typename?: 'VoucherEdge';
+  cursor: Scalars['String']['output'];
+  node: Voucher;
+};
+
+export type VoucherFilter = {
+  status?: InputMaybe<VoucherStatus>;
+  /** The scheme's year */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** An innovation voucher scheme (创新券) for a year: its rules, as data. */
 export type VoucherScheme = {
@@ -1486,7 +1517,10 @@ export type ResolversTypes = ResolversObject<{
   ThreadSide: ThreadSide;
   ThreadStatus: ThreadStatus;
   Voucher: ResolverTypeWrapper<VoucherMapper>;
+  VoucherConnection: ResolverTypeWrapper<VoucherConnectionMapper>;
   VoucherDimension: VoucherDimension;
+  VoucherEdge: ResolverTypeWrapper<Omit<VoucherEdge, 'node'> & { node: ResolversTypes['Voucher'] }>;
+  VoucherFilter: VoucherFilter;
   VoucherScheme: ResolverTypeWrapper<VoucherSchemeMapper>;
   VoucherSchemeInput: VoucherSchemeInput;
   VoucherStatsRow: ResolverTypeWrapper<VoucherStatsRowMapper>;
@@ -1567,6 +1601,9 @@ export type ResolversParentTypes = ResolversObject<{
   ThreadEdge: Omit<ThreadEdge, 'node'> & { node: ResolversParentTypes['Thread'] };
   ThreadFilter: ThreadFilter;
   Voucher: VoucherMapper;
+  VoucherConnection: VoucherConnectionMapper;
+  VoucherEdge: Omit<VoucherEdge, 'node'> & { node: ResolversParentTypes['Voucher'] };
+  VoucherFilter: VoucherFilter;
   VoucherScheme: VoucherSchemeMapper;
   VoucherSchemeInput: VoucherSchemeInput;
   VoucherStatsRow: VoucherStatsRowMapper;
@@ -1861,6 +1898,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   voucher?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<QueryVoucherArgs, 'id'>>;
   voucherSchemes?: Resolver<Maybe<Array<ResolversTypes['VoucherScheme']>>, ParentType, ContextType>;
   voucherStats?: Resolver<Maybe<Array<ResolversTypes['VoucherStatsRow']>>, ParentType, ContextType, RequireFields<QueryVoucherStatsArgs, 'groupBy'>>;
+  vouchers?: Resolver<Maybe<ResolversTypes['VoucherConnection']>, ParentType, ContextType, RequireFields<QueryVouchersArgs, 'first'>>;
 }>;
 
 export type QuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
@@ -1986,6 +2024,17 @@ export type VoucherResolvers<ContextType = Context, ParentType extends Resolvers
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type VoucherConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherConnection'] = ResolversParentTypes['VoucherConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VoucherEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VoucherEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherEdge'] = ResolversParentTypes['VoucherEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Voucher'], ParentType, ContextType>;
+}>;
+
 export type VoucherSchemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoucherScheme'] = ResolversParentTypes['VoucherScheme']> = ResolversObject<{
   coveredSharePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grantedFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
@@ -2059,6 +2108,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ThreadConnection?: ThreadConnectionResolvers<ContextType>;
   ThreadEdge?: ThreadEdgeResolvers<ContextType>;
   Voucher?: VoucherResolvers<ContextType>;
+  VoucherConnection?: VoucherConnectionResolvers<ContextType>;
+  VoucherEdge?: VoucherEdgeResolvers<ContextType>;
   VoucherScheme?: VoucherSchemeResolvers<ContextType>;
   VoucherStatsRow?: VoucherStatsRowResolvers<ContextType>;
 }>;

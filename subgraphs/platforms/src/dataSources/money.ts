@@ -1,9 +1,25 @@
-import { alignByKey, appError, type Claims, type Database, ErrorCode, groupByKey, Role } from '@gzequip/kit';
+import {
+  alignByKey,
+  appError,
+  type Claims,
+  type Database,
+  ErrorCode,
+  groupByKey,
+  parsePage,
+  Role,
+  toConnection,
+} from '@gzequip/kit';
 import DataLoader from 'dataloader';
-import type { VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
+import type { VoucherFilter, VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
 import { type Payment, PaymentModel, type Redemption } from '../models/payment.ts';
 import { type Reconciliation, reconcile } from '../models/reconcile.ts';
-import { type Voucher, VoucherModel, type VoucherScheme, type VoucherStatsRow } from '../models/voucher.ts';
+import {
+  type Voucher,
+  type VoucherConnection,
+  VoucherModel,
+  type VoucherScheme,
+  type VoucherStatsRow,
+} from '../models/voucher.ts';
 
 /** Per request and caller: payments, vouchers and redemptions, batched; and the money-moving mutations. */
 export class MoneySource {
@@ -36,6 +52,20 @@ export class MoneySource {
     this.redemptionOfPayment = new DataLoader(async (ids) =>
       alignByKey(ids, await payments.redemptionsOfPayments(ids), (r) => r.paymentId),
     );
+  }
+
+  async list(args: {
+    filter?: VoucherFilter | null;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<VoucherConnection> {
+    const page = parsePage<Voucher>({ first: args.first, after: args.after });
+    const { rows, count } = await this.vouchers.findPage(
+      { year: args.filter?.year ?? null, status: args.filter?.status ?? null },
+      page,
+      this.viewer,
+    );
+    return toConnection(rows, page, count);
   }
 
   schemes(): Promise<VoucherScheme[]> {

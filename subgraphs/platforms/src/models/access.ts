@@ -35,3 +35,10 @@ export function restrictToParties(query: Knex.QueryBuilder, viewer: Claims): voi
     query.whereIn('platform_id', viewer.platformIds);
   } else query.whereRaw('false');
 }
+
+/** What is an enterprise's and the department's alone (vouchers): an enterprise user's own, all for administrators. */
+export function restrictToEnterprise(query: Knex.QueryBuilder, viewer: Claims): void {
+  if (viewer.role === Role.ADMIN) return;
+  if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId) query.where('enterprise_id', viewer.enterpriseId);
+  else query.whereRaw('false');
+}

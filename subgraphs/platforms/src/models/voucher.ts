@@ -10,19 +10,24 @@ import {
   badUserInput,
   badUserInputs,
   type Claims,
+  type Connection,
   type ConstraintFields,
+  countRows,
   type Database,
   ErrorCode,
   groupedStats,
   type InputProblem,
   insertVersioned,
+  keysetPage,
   notFound,
+  type Page,
   Role,
   runWrite,
   staleVersion,
   updateVersioned,
 } from '@gzequip/kit';
 import type { Industry, PlatformKind, VoucherSchemeInput, VoucherStatus } from '../__generated__/resolvers-types.ts';
+import { restrictToEnterprise } from './access.ts';
 import { type AccountRef, accountId, Ledger } from './ledger.ts';
 
 interface SchemeRow {
@@ -108,6 +113,8 @@ export function toScheme(row: SchemeRow): VoucherScheme {
     version: row.version,
   };
 }
+
+export type VoucherConnection = Connection<Voucher>;
 
 export function toVoucher(row: VoucherRow): Voucher {
   return {
@@ -205,12 +212,26 @@ export class VoucherModel {
   /** The vouchers among `ids` the caller may see: its own enterprise's, or any for administrators. */
   async findByIds(ids: readonly string[], viewer: Claims): Promise<Voucher[]> {
     const query = this.db.table<VoucherRow>('voucher').whereIn('id', [...ids]);
-    if (viewer.role !== Role.ADMIN) {
-      if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId)
-        query.where('enterprise_id', viewer.enterpriseId);
-      else query.whereRaw('false');
-    }
+    restrictToEnterprise(query, viewer);
     return ((await query) as VoucherRow[]).map(toVoucher);
+  }
+
+  async findPage(
+    criteria: { year: number | null; status: VoucherStatus | null },
+    page: Page<Voucher>,
+    viewer: Claims,
+  ): Promise<{ rows: Voucher[]; count: () => Promise<number> }> {
+    const filtered = () => {
+      const query = this.db.table<VoucherRow>('voucher');
+      restrictToEnterprise(query, viewer);
+      if (criteria.year !== null) query.where('scheme_year', criteria.year);
+      if (criteria.status) query.where('status', criteria.status);
+      return query;
+    };
+    return {
+      rows: ((await keysetPage(filtered(), page)) as VoucherRow[]).map(toVoucher),
+      count: () => countRows(filtered()),
+    };
   }
 
   /** What is left of each voucher, from the ledger. */
