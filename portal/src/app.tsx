@@ -13,6 +13,8 @@ const Platform = lazy(() => import('./pages/Platforms.tsx').then((m) => m.Platfo
 const ThreadsPage = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadsPage));
 const ThreadPageView = lazy(() => import('./pages/Threads.tsx').then((m) => m.ThreadPageView));
 const AssessmentsPage = lazy(() => import('./pages/Assessments.tsx').then((m) => m.AssessmentsPage));
+const VouchersPage = lazy(() => import('./pages/Vouchers.tsx').then((m) => m.VouchersPage));
+const OrdersPage = lazy(() => import('./pages/Orders.tsx').then((m) => m.OrdersPage));
 const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
@@ -47,6 +49,8 @@ export function App() {
               <Route path="/platforms/:id" component={Platform} />
               <Route path="/threads" component={ThreadsPage} />
               <Route path="/threads/:id" component={ThreadPageView} />
+              <Route path="/vouchers" component={VouchersPage} />
+              <Route path="/orders" component={OrdersPage} />
               <Route path="/coverage" component={CoveragePage} />
               <Route path="/assessments" component={AssessmentsPage} />
               <Route path="/sign-in" component={SignIn} />

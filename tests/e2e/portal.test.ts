@@ -3,7 +3,8 @@
  * playwright-core) against `pnpm start` on a fresh embedded database: an SME signs in, finds an
  * instrument and books it; the owner approves it from the queue; the SME sees it approved; the
  * owner completes it with the user's rating, and the rating shows in the SME's bookings. An SME
- * asks a platform a question from its page and reads the operator's answer. Pages
+ * asks a platform a question from its page and reads the operator's answer. The department grants
+ * a voucher that pays a quoted order. Pages
  * load nothing but the portal and the gateway, and log no console error. Each step leaves a
  * screenshot in test-results/portal/. Where Chromium is missing the test says so and is skipped.
  */
@@ -169,13 +170,73 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await listed.getByRole('link').click();
     await operator.page.getByText('96小时中性盐雾试验').waitFor();
     await operator.page.getByLabel('回复').fill('可以做，周期5个工作日，每件120元，欢迎送样。');
-    await operator.page.getByRole('button', { name: '发送' }).click();
+    await operator.page.getByRole('button', { name: '发送', exact: true }).click();
     await operator.page.locator('.message.mine', { hasText: '周期5个工作日' }).waitFor();
     await shot(operator.page, '8-thread-operator');
 
     await sme.page.goto(threadUrl);
     await sme.page.locator('.message:not(.mine)', { hasText: '周期5个工作日' }).waitFor();
     await shot(sme.page, '9-thread-sme');
+  });
+
+  it('a voucher payment: the department opens a scheme and grants an SME a voucher, which pays a quoted order whole', async () => {
+    const department = await open();
+    await signIn(department.page, /管理员/);
+    await department.page.getByRole('link', { name: '创新券' }).click();
+    await department.page.getByRole('button', { name: '开放方案' }).click();
+    await department.page.locator('.schemes li').first().waitFor();
+
+    const sme = await open();
+    await signIn(sme.page, /中小企业用户/);
+    await sme.page.getByRole('link', { name: '创新券' }).click();
+    await sme.page.getByLabel('申请额度（元）').fill('5000');
+    await sme.page.getByRole('button', { name: '提交申请' }).click();
+    await sme.page.locator('li.voucher .status', { hasText: '待审批' }).waitFor();
+
+    await department.page.reload();
+    const application = department.page.locator('li.voucher', { hasText: '遵义贵鑫液压科技有限公司' });
+    await application.getByRole('button', { name: '发放' }).click();
+    await application.waitFor({ state: 'detached' });
+    await sme.page.reload();
+    await expect.poll(() => sme.page.locator('li.voucher .balance').textContent()).toBe('¥5,000.00');
+
+    // A quote on a thread, accepted: an order of ¥800, under the scheme's small-order line.
+    await sme.page.goto(new URL('/platforms/plt-01', federation.portalUrl).toString());
+    await sme.page.getByLabel('主题').fill('游标卡尺与千分尺校准');
+    await sme.page.getByLabel('咨询内容').fill('共8件量具需校准，请报价。');
+    await sme.page.getByRole('button', { name: '发送咨询' }).click();
+    await sme.page.getByRole('heading', { name: '游标卡尺与千分尺校准' }).waitFor();
+    const threadUrl = sme.page.url();
+
+    const operator = await open();
+    await signIn(operator.page, /平台运营者/);
+    await operator.page.goto(threadUrl);
+    await operator.page.getByLabel('服务内容').fill('8件量具校准，出具校准证书');
+    await operator.page.getByLabel('总价（元）').fill('800');
+    const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await operator.page.getByLabel('报价有效期至').fill(validUntil);
+    await operator.page.getByRole('button', { name: '发送报价' }).click();
+    await operator.page.locator('.quote', { hasText: '¥800.00' }).waitFor();
+
+    await sme.page.reload();
+    await sme.page.getByRole('button', { name: '接受报价并下单' }).click();
+    const order = sme.page.locator('li.order', { hasText: '8件量具校准' });
+    await expect.poll(() => order.locator('.status').textContent()).toBe('已下单');
+
+    await operator.page.getByRole('link', { name: '订单' }).click();
+    const served = operator.page.locator('li.order', { hasText: '8件量具校准' });
+    await served.getByRole('button', { name: '开始服务' }).click();
+    await served.getByRole('button', { name: '交付' }).click();
+    await expect.poll(() => served.locator('.status').textContent()).toBe('已交付');
+
+    await sme.page.reload();
+    await order.getByRole('button', { name: '验收' }).click();
+    await order.getByRole('button', { name: '支付' }).click();
+    await expect.poll(() => order.locator('.status').textContent()).toBe('已结算');
+    expect(await order.locator('.payment').textContent()).toContain('创新券 ¥800.00，现金 ¥0.00');
+    await shot(sme.page, '11-voucher-paid');
+    await sme.page.getByRole('link', { name: '创新券' }).click();
+    await expect.poll(() => sme.page.locator('li.voucher .balance').textContent()).toBe('¥4,200.00');
   });
 
   it('takes a token the user already has, and refuses one it cannot read', async () => {

@@ -34,6 +34,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {link('/assessments', t.navAssessments)}
           {current && link('/my/bookings', t.navMyBookings)}
           {current && link('/threads', t.navThreads)}
+          {current && link('/orders', t.navOrders)}
+          {current &&
+            (current.claims.role === 'ENTERPRISE_USER' || current.claims.role === 'ADMIN') &&
+            link('/vouchers', t.navVouchers)}
           {current && decidesBookings(current.claims.role) && link('/queue', t.navQueue)}
         </nav>
         <div class="header-tools">

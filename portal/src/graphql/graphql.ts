@@ -200,6 +200,26 @@ export type OpenThreadInput = {
   subject: string;
 };
 
+/**
+ * An order follows the work: PLACED → IN_PROGRESS → DELIVERED → ACCEPTED → SETTLED (settled by
+ * payment), or CANCELLED, or DISPUTED with a reason until an administrator resolves it.
+ */
+export type OrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'DISPUTED'
+  | 'IN_PROGRESS'
+  | 'PLACED'
+  | 'SETTLED';
+
+export type PaymentStatus =
+  /** The provider refused it: the voucher's share came back, the order can be paid again */
+  | 'FAILED'
+  /** The voucher's share is spent; the rest waits for the provider's confirmation */
+  | 'PENDING'
+  | 'SUCCEEDED';
+
 export type PlatformKind =
   | 'INDUSTRIAL_DESIGN'
   | 'INDUSTRIAL_INTERNET'
@@ -238,6 +258,25 @@ export type PriceGroup =
   | 'OTHER'
   /** The instrument owner's own unit */
   | 'OWN_UNIT';
+
+export type QuoteInput = {
+  /** The whole price, 1 fen or more */
+  amountFen: number;
+  /** An instrument booking the quote prices */
+  bookingId?: string | number | null | undefined;
+  /** 1 to 2,000 characters: what is done, for what */
+  description: string;
+  /** A service of the platform (the thread's, if left out) */
+  serviceId?: string | number | null | undefined;
+  /** YYYY-MM-DD, today or later */
+  validUntil: string;
+};
+
+export type QuoteStatus =
+  | 'ACCEPTED'
+  | 'OFFERED'
+  /** Taken back by the platform, or its service withdrawn */
+  | 'WITHDRAWN';
 
 /** What the owner records when the work is done. */
 export type ServiceRecordInput = {
@@ -293,6 +332,29 @@ export type ThreadStatus =
   | 'OPEN'
   /** Turned into a quote (the settlement work adds quotes) */
   | 'QUOTED';
+
+export type VoucherFilter = {
+  status?: VoucherStatus | null | undefined;
+  /** The scheme's year */
+  year?: number | null | undefined;
+};
+
+export type VoucherSchemeInput = {
+  /** 1 to 100 */
+  coveredSharePercent: number;
+  perOrderCapFen: number;
+  qualifyingKinds: Array<PlatformKind>;
+  /** 0 to perOrderCapFen */
+  smallOrderFen?: number | null | undefined;
+  year: number;
+  /** Not under perOrderCapFen */
+  yearlyCapFen: number;
+};
+
+export type VoucherStatus =
+  | 'APPLIED'
+  | 'GRANTED'
+  | 'REJECTED';
 
 export type AssessmentOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -388,6 +450,31 @@ export type RequestBookingMutationVariables = Exact<{
 
 export type RequestBookingMutation = { requestBooking: { id: string, status: BookingStatus, start: string, end: string, estimatedChargeFen: number } | null };
 
+export type OrdersQueryVariables = Exact<{
+  mine: boolean;
+}>;
+
+
+export type OrdersQuery = { orders: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: OrderStatus, amountFen: number, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number }> } }> } | null, vouchers?: { edges: Array<{ node: { id: string, schemeYear: number, balanceFen: number } }> } | null };
+
+export type MoveOrderMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  to: OrderStatus;
+}>;
+
+
+export type MoveOrderMutation = { moveOrder: { id: string } | null };
+
+export type PayOrderMutationVariables = Exact<{
+  id: string | number;
+  key: string;
+  voucherId?: string | number | null | undefined;
+}>;
+
+
+export type PayOrderMutation = { payOrder: { id: string, status: PaymentStatus } | null };
+
 export type SearchPlatformsQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: PlatformSearchFilter | null | undefined;
@@ -430,7 +517,7 @@ export type ThreadPageQueryVariables = Exact<{
 }>;
 
 
-export type ThreadPageQuery = { thread: { id: string, subject: string, status: ThreadStatus, mySide: ThreadSide | null, unreadCount: number, platform: { id: string, name: string }, enterprise: { name: string } | null, service: { name: string } | null, messages: { edges: Array<{ node: { id: string, side: ThreadSide, body: string, createdAt: string } }> } | null } | null };
+export type ThreadPageQuery = { thread: { id: string, version: number, subject: string, status: ThreadStatus, mySide: ThreadSide | null, unreadCount: number, quote: { id: string, version: number, description: string, amountFen: number, validUntil: string, status: QuoteStatus } | null, platform: { id: string, name: string }, enterprise: { name: string } | null, service: { name: string } | null, messages: { edges: Array<{ node: { id: string, side: ThreadSide, body: string, createdAt: string } }> } | null } | null };
 
 export type PostMessageMutationVariables = Exact<{
   threadId: string | number;
@@ -440,12 +527,64 @@ export type PostMessageMutationVariables = Exact<{
 
 export type PostMessageMutation = { postMessage: { id: string } | null };
 
+export type QuoteThreadMutationVariables = Exact<{
+  threadId: string | number;
+  version: number;
+  input: QuoteInput;
+}>;
+
+
+export type QuoteThreadMutation = { quoteThread: { id: string } | null };
+
+export type AcceptQuoteMutationVariables = Exact<{
+  quoteId: string | number;
+  version: number;
+}>;
+
+
+export type AcceptQuoteMutation = { acceptQuote: { id: string } | null };
+
 export type MarkThreadReadMutationVariables = Exact<{
   threadId: string | number;
 }>;
 
 
 export type MarkThreadReadMutation = { markThreadRead: { id: string, unreadCount: number } | null };
+
+export type VoucherCardFragment = { id: string, version: number, schemeYear: number, status: VoucherStatus, requestedFen: number, grantedFen: number | null, balanceFen: number, decisionReason: string | null, enterprise: { name: string } | null };
+
+export type VouchersQueryVariables = Exact<{
+  filter?: VoucherFilter | null | undefined;
+}>;
+
+
+export type VouchersQuery = { vouchers: { totalCount: number, edges: Array<{ node: { id: string, version: number, schemeYear: number, status: VoucherStatus, requestedFen: number, grantedFen: number | null, balanceFen: number, decisionReason: string | null, enterprise: { name: string } | null } }> } | null, voucherSchemes: Array<{ year: number, coveredSharePercent: number, perOrderCapFen: number, yearlyCapFen: number, smallOrderFen: number, qualifyingKinds: Array<PlatformKind>, open: boolean, vouchersGranted: number }> | null };
+
+export type ApplyForVoucherMutationVariables = Exact<{
+  year: number;
+  requestedFen: number;
+}>;
+
+
+export type ApplyForVoucherMutation = { applyForVoucher: { id: string } | null };
+
+export type DecideVoucherMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  key: string;
+  grantedFen?: number | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideVoucherMutation = { decideVoucher: { id: string } | null };
+
+export type OpenVoucherSchemeMutationVariables = Exact<{
+  input: VoucherSchemeInput;
+}>;
+
+
+export type OpenVoucherSchemeMutation = { openVoucherScheme: { year: number } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -492,6 +631,21 @@ export const BookingCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BookingCard"}) as unknown as TypedDocumentString<BookingCardFragment, unknown>;
+export const VoucherCardFragmentDoc = new TypedDocumentString(`
+    fragment VoucherCard on Voucher {
+  id
+  version
+  schemeYear
+  status
+  requestedFen
+  grantedFen
+  balanceFen
+  decisionReason
+  enterprise {
+    name
+  }
+}
+    `, {"fragmentName":"VoucherCard"}) as unknown as TypedDocumentString<VoucherCardFragment, unknown>;
 export const AssessmentOverviewDocument = {"__meta__":{"hash":"b82d026dbca1491eb627f4bc0638c00bd1f18789bdefbd5fcf8bf859a657b789"}} as unknown as TypedDocumentString<AssessmentOverviewQuery, AssessmentOverviewQueryVariables>;
 export const AssessmentRankingDocument = {"__meta__":{"hash":"aa8ca7512949a858ccad2e638299034cf73b2490dc3e9b32ecb7596ceea1e9ae"}} as unknown as TypedDocumentString<AssessmentRankingQuery, AssessmentRankingQueryVariables>;
 export const MyBookingsDocument = {"__meta__":{"hash":"67e95a45d8ecde2baa0bc0a8b83fffa8f5cb176a89f6e0970b40766cd0eabc1e"}} as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
@@ -504,11 +658,20 @@ export const CancelBookingDocument = {"__meta__":{"hash":"9c665db348aa026d1d87a8
 export const CoverageDocument = {"__meta__":{"hash":"6a4d7e378267f98457e0ff85cf1becf75e98d5029712cf7e3096a3d8ec0c9bdf"}} as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
+export const OrdersDocument = {"__meta__":{"hash":"88623d9d6541e1232b1c28da7bf6f9eadab4f94ab5c193cd73cda27dcdf28dba"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
+export const MoveOrderDocument = {"__meta__":{"hash":"4d22c69ef1bfeaaed732dcd932c3f3cdbe49b26e16939a5eb4e877825d072e64"}} as unknown as TypedDocumentString<MoveOrderMutation, MoveOrderMutationVariables>;
+export const PayOrderDocument = {"__meta__":{"hash":"f70e1ebd0a5b24cb41f7ee0ba6f80057716b375767c10e3947f4e1a3cd1ebdfc"}} as unknown as TypedDocumentString<PayOrderMutation, PayOrderMutationVariables>;
 export const SearchPlatformsDocument = {"__meta__":{"hash":"a5ddf178d8ad886eb66e76da1de16788a15ff92910e551659773efe71aef4450"}} as unknown as TypedDocumentString<SearchPlatformsQuery, SearchPlatformsQueryVariables>;
 export const PlatformPageDocument = {"__meta__":{"hash":"ebe151d0e71a289d382d80c5f917776dc07fdbd0f452fb7d095c2fac3e16493e"}} as unknown as TypedDocumentString<PlatformPageQuery, PlatformPageQueryVariables>;
 export const OpenThreadDocument = {"__meta__":{"hash":"7117bf586d09051ba29ec473675a4e9c4f5df5eb242b07bf4674cfcbdd93bfd0"}} as unknown as TypedDocumentString<OpenThreadMutation, OpenThreadMutationVariables>;
 export const SearchInstrumentsDocument = {"__meta__":{"hash":"a6c991768648ad9c84a30d4299e79255ef5e450d41c4106337fdd2f7f5d23bdd"}} as unknown as TypedDocumentString<SearchInstrumentsQuery, SearchInstrumentsQueryVariables>;
 export const ThreadsDocument = {"__meta__":{"hash":"312a46a8934a965baec90460a26f43b4c76a60a911849c5f5f2d5567f9b76d29"}} as unknown as TypedDocumentString<ThreadsQuery, ThreadsQueryVariables>;
-export const ThreadPageDocument = {"__meta__":{"hash":"7e1e39895b4d67e5ea90c60577811fb250f628e3bfd65ec4a047ec431ecf5e8e"}} as unknown as TypedDocumentString<ThreadPageQuery, ThreadPageQueryVariables>;
+export const ThreadPageDocument = {"__meta__":{"hash":"de06185909fdc265a7fba6a3646a84918da011f1528c46b08ad1a7e8de371fa2"}} as unknown as TypedDocumentString<ThreadPageQuery, ThreadPageQueryVariables>;
 export const PostMessageDocument = {"__meta__":{"hash":"c08423b69c7ccf744edae330092c8f23d00a45b546e48b697b9b4bf7d7a9db46"}} as unknown as TypedDocumentString<PostMessageMutation, PostMessageMutationVariables>;
+export const QuoteThreadDocument = {"__meta__":{"hash":"512fdec9334af973822b32f30055eafead8b41ce33c89744d546b6ca0b1e45fc"}} as unknown as TypedDocumentString<QuoteThreadMutation, QuoteThreadMutationVariables>;
+export const AcceptQuoteDocument = {"__meta__":{"hash":"b67d0950daabf4f6359a205d2050b37238d84546bc58b9035c519b6d837c66e2"}} as unknown as TypedDocumentString<AcceptQuoteMutation, AcceptQuoteMutationVariables>;
 export const MarkThreadReadDocument = {"__meta__":{"hash":"ddefde05d58023e8b830061dc6b0ecc514b6365490fbe5def583e0f920b2cd2c"}} as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
+export const VouchersDocument = {"__meta__":{"hash":"9f67124123cdcb5859cd8415f918013987190cca0b64d2c5db455d074f8d55eb"}} as unknown as TypedDocumentString<VouchersQuery, VouchersQueryVariables>;
+export const ApplyForVoucherDocument = {"__meta__":{"hash":"ec9d9d68440d2410e14a27ad1c50cdf1215c487ce2a15a81f62dfa419fa0798c"}} as unknown as TypedDocumentString<ApplyForVoucherMutation, ApplyForVoucherMutationVariables>;
+export const DecideVoucherDocument = {"__meta__":{"hash":"e718b85ad3c119648b740f42e040bd1295ea20339d595c856845e373bffe87e8"}} as unknown as TypedDocumentString<DecideVoucherMutation, DecideVoucherMutationVariables>;
+export const OpenVoucherSchemeDocument = {"__meta__":{"hash":"31e3d31f085b5956e468101ffa920d43856a34dfede7fa11f13b4b1523437e7c"}} as unknown as TypedDocumentString<OpenVoucherSchemeMutation, OpenVoucherSchemeMutationVariables>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
-import { dateTime } from '../format.ts';
+import { dateTime, yuan } from '../format.ts';
 import { asGraphError, type GraphError, request } from '../graph.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
@@ -35,10 +35,19 @@ const ThreadPage = graphql(`
   query ThreadPage($id: ID!) {
     thread(id: $id) {
       id
+      version
       subject
       status
       mySide
       unreadCount
+      quote {
+        id
+        version
+        description
+        amountFen
+        validUntil
+        status
+      }
       platform {
         id
         name
@@ -66,6 +75,22 @@ const ThreadPage = graphql(`
 const PostMessage = graphql(`
   mutation PostMessage($threadId: ID!, $input: MessageInput!) {
     postMessage(threadId: $threadId, input: $input) {
+      id
+    }
+  }
+`);
+
+const QuoteThread = graphql(`
+  mutation QuoteThread($threadId: ID!, $version: Int!, $input: QuoteInput!) {
+    quoteThread(threadId: $threadId, version: $version, input: $input) {
+      id
+    }
+  }
+`);
+
+const AcceptQuote = graphql(`
+  mutation AcceptQuote($quoteId: ID!, $version: Int!) {
+    acceptQuote(quoteId: $quoteId, version: $version) {
       id
     }
   }
@@ -121,6 +146,8 @@ export function ThreadPageView() {
   const id = params.id ?? '';
   const { data, error, loading, reload } = useQuery(ThreadPage, { id }, !session.value);
   const [reply, setReply] = useState('');
+  const [offer, setOffer] = useState({ description: '', amount: '', validUntil: '' });
+  const { route } = useLocation();
   const [refusal, setRefusal] = useState<GraphError | undefined>();
   const thread = data?.thread;
   const unread = thread?.unreadCount ?? 0;
@@ -143,6 +170,16 @@ export function ThreadPageView() {
       setRefusal(asGraphError(caught));
     }
   };
+  const act = async (work: () => Promise<unknown>) => {
+    setRefusal(undefined);
+    try {
+      await work();
+      reload();
+    } catch (caught) {
+      setRefusal(asGraphError(caught));
+    }
+  };
+  const quote = thread.quote;
   return (
     <article class="instrument thread-view">
       <p class="meta">
@@ -161,6 +198,80 @@ export function ThreadPageView() {
           </li>
         ))}
       </ol>
+      {quote && (
+        <section class="card quote" aria-labelledby="quote-title">
+          <h2 id="quote-title">{t.quoteTitle}</h2>
+          <p>{quote.description}</p>
+          <p>
+            <strong>¥{yuan(quote.amountFen)}</strong> · {t.validUntil(quote.validUntil)} ·{' '}
+            {t.quoteStatuses[quote.status] ?? quote.status}
+          </p>
+          {thread.mySide === 'ENTERPRISE' && quote.status === 'OFFERED' && (
+            <button
+              type="button"
+              onClick={() =>
+                act(async () => {
+                  await request(AcceptQuote, { quoteId: quote.id, version: quote.version });
+                  route('/orders');
+                })
+              }
+            >
+              {t.acceptQuote}
+            </button>
+          )}
+        </section>
+      )}
+      {thread.mySide === 'PLATFORM' && thread.status === 'OPEN' && (
+        <form
+          class="booking-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            act(() =>
+              request(QuoteThread, {
+                threadId: thread.id,
+                version: thread.version,
+                input: {
+                  description: offer.description,
+                  amountFen: Math.round(Number(offer.amount) * 100),
+                  validUntil: offer.validUntil,
+                },
+              }),
+            );
+          }}
+        >
+          <h2 class="wide">{t.quoteTitle}</h2>
+          <label class="wide">
+            {t.quoteDescription}
+            <textarea
+              required
+              maxLength={2000}
+              value={offer.description}
+              onInput={(e) => setOffer({ ...offer, description: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t.quoteAmount}
+            <input
+              type="number"
+              required
+              min="0.01"
+              step="0.01"
+              value={offer.amount}
+              onInput={(e) => setOffer({ ...offer, amount: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t.quoteValidUntil}
+            <input
+              type="date"
+              required
+              value={offer.validUntil}
+              onInput={(e) => setOffer({ ...offer, validUntil: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit">{t.quoteSend}</button>
+        </form>
+      )}
       {thread.status !== 'CLOSED' && (
         <form class="booking-form" onSubmit={send}>
           <label class="wide">

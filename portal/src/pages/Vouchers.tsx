@@ -1,0 +1,340 @@
+import { useState } from 'preact/hooks';
+import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
+import { yuan } from '../format.ts';
+import { asGraphError, type GraphError, request } from '../graph.ts';
+import type { PlatformKind, VoucherCardFragment } from '../graphql/graphql.ts';
+import { graphql } from '../graphql/index.ts';
+import { useLocale, useT } from '../i18n.ts';
+import { session } from '../session.ts';
+import { useQuery } from '../useGraph.ts';
+import { KINDS } from './Platforms.tsx';
+
+graphql(`
+  fragment VoucherCard on Voucher {
+    id
+    version
+    schemeYear
+    status
+    requestedFen
+    grantedFen
+    balanceFen
+    decisionReason
+    enterprise {
+      name
+    }
+  }
+`);
+
+const Vouchers = graphql(`
+  query Vouchers($filter: VoucherFilter) {
+    vouchers(filter: $filter, first: 100) {
+      totalCount
+      edges {
+        node {
+          ...VoucherCard
+        }
+      }
+    }
+    voucherSchemes {
+      year
+      coveredSharePercent
+      perOrderCapFen
+      yearlyCapFen
+      smallOrderFen
+      qualifyingKinds
+      open
+      vouchersGranted
+    }
+  }
+`);
+
+const ApplyForVoucher = graphql(`
+  mutation ApplyForVoucher($year: Int!, $requestedFen: Fen!) {
+    applyForVoucher(year: $year, requestedFen: $requestedFen) {
+      id
+    }
+  }
+`);
+
+const DecideVoucher = graphql(`
+  mutation DecideVoucher($id: ID!, $version: Int!, $key: String!, $grantedFen: Fen, $reason: String) {
+    decideVoucher(voucherId: $id, version: $version, idempotencyKey: $key, grantedFen: $grantedFen, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const OpenVoucherScheme = graphql(`
+  mutation OpenVoucherScheme($input: VoucherSchemeInput!) {
+    openVoucherScheme(input: $input) {
+      year
+    }
+  }
+`);
+
+/** Yuan typed by a person, as whole fen. */
+const fen = (yuanText: string) => Math.round(Number(yuanText) * 100);
+
+function VoucherSummary({ voucher }: { voucher: VoucherCardFragment }) {
+  const t = useT();
+  return (
+    <dl>
+      <dt>{t.schemeYear}</dt>
+      <dd>{voucher.schemeYear}</dd>
+      {voucher.enterprise && (
+        <>
+          <dt>{t.requester}</dt>
+          <dd>{voucher.enterprise.name}</dd>
+        </>
+      )}
+      <dt>{t.status}</dt>
+      <dd>
+        <span class="status">{t.voucherStatuses[voucher.status]}</span>
+      </dd>
+      <dt>{t.requested}</dt>
+      <dd>¥{yuan(voucher.requestedFen)}</dd>
+      {voucher.grantedFen !== null && voucher.grantedFen !== undefined && (
+        <>
+          <dt>{t.granted}</dt>
+          <dd>¥{yuan(voucher.grantedFen)}</dd>
+          <dt>{t.balance}</dt>
+          <dd class="balance">¥{yuan(voucher.balanceFen)}</dd>
+        </>
+      )}
+      {voucher.decisionReason && (
+        <>
+          <dt>{t.rejectReason}</dt>
+          <dd>{voucher.decisionReason}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The department's decision on one application: grant up to what was asked, or reject with a reason. */
+function Decision({ voucher, done }: { voucher: VoucherCardFragment; done: () => void }) {
+  const t = useT();
+  const [granted, setGranted] = useState(String(voucher.requestedFen / 100));
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<GraphError | undefined>();
+  // One key per decision shown: a decision sent twice (a double click, a retry) is made once.
+  const [key] = useState(() => crypto.randomUUID());
+  const decide = async (grant: boolean) => {
+    setFailure(undefined);
+    try {
+      await request(DecideVoucher, {
+        id: voucher.id,
+        version: voucher.version,
+        key,
+        ...(grant ? { grantedFen: fen(granted) } : { reason }),
+      });
+      done();
+    } catch (caught) {
+      setFailure(asGraphError(caught));
+    }
+  };
+  return (
+    <div class="decisions">
+      <label>
+        {t.grantAmount}
+        <input
+          type="number"
+          min="0.01"
+          step="0.01"
+          value={granted}
+          onInput={(e) => setGranted(e.currentTarget.value)}
+        />
+      </label>
+      <button type="button" onClick={() => decide(true)}>
+        {t.grant}
+      </button>
+      <label>
+        {t.rejectReason}
+        <input value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="button" class="secondary" onClick={() => decide(false)}>
+        {t.reject}
+      </button>
+      {failure && (
+        <p class="notice error" role="alert">
+          {failure.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SchemeForm({ done }: { done: () => void }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [scheme, setScheme] = useState({
+    year: String(new Date().getFullYear()),
+    share: '50',
+    perOrder: '20000',
+    yearly: '100000',
+    small: '1000',
+    kinds: ['INSTRUMENT_SHARING', 'TESTING_CERTIFICATION'] as PlatformKind[],
+  });
+  const [failure, setFailure] = useState<GraphError | undefined>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setFailure(undefined);
+    try {
+      await request(OpenVoucherScheme, {
+        input: {
+          year: Number(scheme.year),
+          coveredSharePercent: Number(scheme.share),
+          perOrderCapFen: fen(scheme.perOrder),
+          yearlyCapFen: fen(scheme.yearly),
+          smallOrderFen: fen(scheme.small),
+          qualifyingKinds: scheme.kinds,
+        },
+      });
+      done();
+    } catch (caught) {
+      setFailure(asGraphError(caught));
+    }
+  };
+  const field = (name: keyof Omit<typeof scheme, 'kinds'>, label: string, step = '0.01') => (
+    <label>
+      {label}
+      <input
+        type="number"
+        required
+        step={step}
+        value={scheme[name]}
+        onInput={(e) => setScheme({ ...scheme, [name]: e.currentTarget.value })}
+      />
+    </label>
+  );
+  return (
+    <form class="booking-form scheme-form" onSubmit={submit}>
+      {field('year', t.schemeYear, '1')}
+      {field('share', t.coveredShare, '1')}
+      {field('perOrder', t.perOrderCap)}
+      {field('yearly', t.yearlyCap)}
+      {field('small', t.smallOrder)}
+      <fieldset class="wide measures">
+        <legend>{t.qualifyingKinds}</legend>
+        {(Object.keys(KINDS) as PlatformKind[]).map((kind) => (
+          <label key={kind} class="inline">
+            <input
+              type="checkbox"
+              checked={scheme.kinds.includes(kind)}
+              onChange={(e) =>
+                setScheme({
+                  ...scheme,
+                  kinds: e.currentTarget.checked ? [...scheme.kinds, kind] : scheme.kinds.filter((k) => k !== kind),
+                })
+              }
+            />
+            {KINDS[kind][locale === 'en' ? 1 : 0]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">{t.openScheme}</button>
+      {failure && (
+        <p class="notice error" role="alert">
+          {failure.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function VouchersPage() {
+  const t = useT();
+  const role = session.value?.claims.role;
+  const department = role === 'ADMIN';
+  const { data, error, loading, reload } = useQuery(
+    Vouchers,
+    { filter: department ? { status: 'APPLIED' } : {} },
+    !session.value,
+  );
+  const [apply, setApply] = useState({ year: String(new Date().getFullYear()), amount: '' });
+  const [failure, setFailure] = useState<GraphError | undefined>();
+  if (!session.value) return <SignInFirst />;
+  const vouchers = data?.vouchers;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setFailure(undefined);
+    try {
+      await request(ApplyForVoucher, { year: Number(apply.year), requestedFen: fen(apply.amount) });
+      setApply({ ...apply, amount: '' });
+      reload();
+    } catch (caught) {
+      setFailure(asGraphError(caught));
+    }
+  };
+  return (
+    <section>
+      <h1>{department ? t.vouchersDepartmentTitle : t.vouchersTitle}</h1>
+      <p>{t.vouchersExplain}</p>
+      {error ? <ErrorNotice error={error} retry={reload} /> : null}
+      <p aria-live="polite" class="count">
+        {loading ? t.loading : ''}
+      </p>
+      <h2>{t.schemes}</h2>
+      {data?.voucherSchemes?.length ? (
+        <ul class="schemes">
+          {data.voucherSchemes.map((scheme) => (
+            <li key={scheme.year}>
+              {t.schemeLine(
+                scheme.year,
+                scheme.coveredSharePercent,
+                yuan(scheme.perOrderCapFen),
+                yuan(scheme.yearlyCapFen),
+                yuan(scheme.smallOrderFen),
+              )}
+              {scheme.open ? '' : ` (${t.closed})`}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.noSchemes}</p>
+      )}
+      {department && <SchemeForm done={reload} />}
+      <h2>{department ? t.applications : t.myVouchers}</h2>
+      {vouchers && vouchers.totalCount === 0 && <p>{t.none}</p>}
+      <ul class="results">
+        {vouchers?.edges.map(({ node }) => (
+          <li key={node.id} class="card voucher" data-voucher={node.id}>
+            <VoucherSummary voucher={node} />
+            {department && node.status === 'APPLIED' && <Decision voucher={node} done={reload} />}
+          </li>
+        ))}
+      </ul>
+      {role === 'ENTERPRISE_USER' && (
+        <form class="booking-form" onSubmit={submit}>
+          <h2 class="wide">{t.applyTitle}</h2>
+          <label>
+            {t.schemeYear}
+            <input
+              type="number"
+              required
+              value={apply.year}
+              onInput={(e) => setApply({ ...apply, year: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t.requestedYuan}
+            <input
+              type="number"
+              required
+              min="0.01"
+              step="0.01"
+              value={apply.amount}
+              onInput={(e) => setApply({ ...apply, amount: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit">{t.applySend}</button>
+          {failure && (
+            <p class="notice error" role="alert">
+              {failure.message}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
