@@ -15,6 +15,8 @@ const ThreadPageView = lazy(() => import('./pages/Threads.tsx').then((m) => m.Th
 const AssessmentsPage = lazy(() => import('./pages/Assessments.tsx').then((m) => m.AssessmentsPage));
 const VouchersPage = lazy(() => import('./pages/Vouchers.tsx').then((m) => m.VouchersPage));
 const OrdersPage = lazy(() => import('./pages/Orders.tsx').then((m) => m.OrdersPage));
+const DemandsPage = lazy(() => import('./pages/Demands.tsx').then((m) => m.DemandsPage));
+const Demand = lazy(() => import('./pages/Demands.tsx').then((m) => m.Demand));
 const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
@@ -51,6 +53,8 @@ export function App() {
               <Route path="/threads/:id" component={ThreadPageView} />
               <Route path="/vouchers" component={VouchersPage} />
               <Route path="/orders" component={OrdersPage} />
+              <Route path="/demands" component={DemandsPage} />
+              <Route path="/demands/:id" component={Demand} />
               <Route path="/coverage" component={CoveragePage} />
               <Route path="/assessments" component={AssessmentsPage} />
               <Route path="/sign-in" component={SignIn} />

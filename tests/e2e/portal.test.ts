@@ -4,7 +4,8 @@
  * instrument and books it; the owner approves it from the queue; the SME sees it approved; the
  * owner completes it with the user's rating, and the rating shows in the SME's bookings. An SME
  * asks a platform a question from its page and reads the operator's answer. The department grants
- * a voucher that pays a quoted order. Pages
+ * a voucher that pays a quoted order. A demand posted gets ranked suppliers with their scores
+ * explained. Pages
  * load nothing but the portal and the gateway, and log no console error. Each step leaves a
  * screenshot in test-results/portal/. Where Chromium is missing the test says so and is skipped.
  */
@@ -237,6 +238,29 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await shot(sme.page, '11-voucher-paid');
     await sme.page.getByRole('link', { name: '创新券' }).click();
     await expect.poll(() => sme.page.locator('li.voucher .balance').textContent()).toBe('¥4,200.00');
+  });
+
+  it('a demand posted gets ranked suppliers, each score explained', async () => {
+    const buyer = await open();
+    await signIn(buyer.page, /中小企业用户/);
+    await buyer.page.getByRole('link', { name: '供需对接' }).click();
+    await buyer.page.getByLabel('装备大类').selectOption('AU');
+    await buyer.page.getByLabel('装备类别').selectOption('AU02');
+    await buyer.page.getByLabel('规格要求').fill('发动机连杆，材料36MnVS4，胀断工艺，大头孔直径60mm');
+    await buyer.page.getByLabel('数量').fill('2000');
+    await buyer.page.getByLabel('预算下限（元）').fill('60000');
+    await buyer.page.getByLabel('预算上限（元）').fill('90000');
+    await buyer.page.getByLabel('截止日期').fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await buyer.page.getByLabel('交付地区').selectOption('520300');
+    await buyer.page.getByRole('button', { name: '发布并查看匹配' }).click();
+    await buyer.page.getByRole('heading', { name: '推荐供应商' }).waitFor();
+    const matches = buyer.page.locator('li.match');
+    await expect.poll(() => matches.count()).toBeGreaterThan(0);
+    const scores = (await matches.locator('.score').allTextContents()).map((text) => Number.parseFloat(text));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await matches.first().getByText('为什么是这个分数').click();
+    await expect.poll(() => matches.first().locator('table.factors tbody tr').count()).toBe(8);
+    await shot(buyer.page, '12-demand-matches');
   });
 
   it('takes a token the user already has, and refuses one it cannot read', async () => {

@@ -30,6 +30,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <nav aria-label={t.siteName}>
           {link('/', t.navSearch)}
           {link('/platforms', t.navPlatforms)}
+          {link('/demands', t.navDemands)}
           {link('/coverage', t.coverageNav)}
           {link('/assessments', t.navAssessments)}
           {current && link('/my/bookings', t.navMyBookings)}

@@ -37,6 +37,13 @@ export type BookingStatus =
   | 'REJECTED'
   | 'REQUESTED';
 
+export type BuyerKind =
+  | 'ENTERPRISE'
+  /** 政府采购: the buyer is the unit owning the procurement */
+  | 'GOVERNMENT_PROCUREMENT'
+  /** 重大项目: the buyer is the unit owning the project */
+  | 'MAJOR_PROJECT';
+
 export type ChargeUnit =
   | 'HOUR'
   | 'SAMPLE';
@@ -63,6 +70,40 @@ export type DateRange = {
   from?: string | null | undefined;
   to?: string | null | undefined;
 };
+
+export type DemandInput = {
+  /** Not under budgetMinFen */
+  budgetMaxFen: number;
+  budgetMinFen: number;
+  /** Administrators only: the buyer, when posting for another unit; otherwise the caller's own enterprise */
+  buyerId?: string | number | null | undefined;
+  buyerKind?: BuyerKind;
+  /** A class (four characters; see productClasses) */
+  classCode: string | number;
+  /** YYYY-MM-DD, today or later */
+  deadline: string;
+  deliveryRegionCode: string | number;
+  /** Left out: the class's industry */
+  industry?: Industry | null | undefined;
+  procurementType: ProcurementType;
+  /** Required for GOVERNMENT_PROCUREMENT and MAJOR_PROJECT; 1 to 200 characters */
+  projectName?: string | null | undefined;
+  /** False keeps it a DRAFT, seen only by the buyer's users and administrators */
+  publish?: boolean;
+  /** 1 or more */
+  quantity: number;
+  /** 1 to 2,000 characters */
+  specification: string;
+};
+
+/**
+ * A demand is DRAFT (seen by the buyer's users and administrators only), PUBLISHED (seen by all,
+ * and matched) or CLOSED.
+ */
+export type DemandStatus =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 /** The kind of unit, as the enterprise registry classifies it (identical in every subgraph). */
 export type EnterpriseType =
@@ -178,6 +219,24 @@ export type InstrumentStatus =
   | 'REMOTE_SERVICE'
   | 'STANDBY';
 
+export type MatchFactorName =
+  /** Annual capacity against the quantity needed */
+  | 'CAPACITY'
+  /** The maker or product holds certifications (and has supplied government procurement or a major project, for such a buyer) */
+  | 'CERTIFICATIONS'
+  /** The product's class is the demand's (1), or in its group (0.5) */
+  | 'CLASS'
+  /** The product serves the demand's industry */
+  | 'INDUSTRY'
+  /** The maker is in the delivery prefecture (1), elsewhere in Guizhou (0.6), or outside (0) */
+  | 'LOCATION'
+  /** Contracts the maker has won through the survey before (three or more count fully) */
+  | 'PAST_DEALS'
+  /** The price range against the budget per unit */
+  | 'PRICE'
+  /** Trigram similarity of the product's name and specification to the demand's specification */
+  | 'SPECIFICATION';
+
 export type MessageInput = {
   /** At most 10 */
   attachments?: Array<AttachmentInput> | null | undefined;
@@ -258,6 +317,13 @@ export type PriceGroup =
   | 'OTHER'
   /** The instrument owner's own unit */
   | 'OWN_UNIT';
+
+export type ProcurementType =
+  | 'COMPETITIVE_NEGOTIATION'
+  | 'DIRECT_PURCHASE'
+  | 'INVITED_TENDER'
+  | 'PUBLIC_TENDER'
+  | 'SINGLE_SOURCE';
 
 export type QuoteInput = {
   /** The whole price, 1 fen or more */
@@ -433,6 +499,32 @@ export type CoverageQueryVariables = Exact<{
 
 
 export type CoverageQuery = { coverage: Array<{ regionCode: string, industry: Industry, year: number, platformCount: number, platformsPlanned: number | null, platformsMissing: number | null, serviceCount: number, instrumentCount: number, region: { name: string, nameEn: string } | null }> | null };
+
+export type DemandsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemandsQuery = { demands: { totalCount: number, edges: Array<{ node: { id: string, specification: string, quantity: number, budgetMaxFen: number, deadline: string, productClass: { name: string }, buyer: { name: string }, deliveryRegion: { name: string } } }> } | null };
+
+export type DemandFormQueryVariables = Exact<{
+  groupCode?: string | number | null | undefined;
+}>;
+
+
+export type DemandFormQuery = { groups: Array<{ code: string, name: string, nameEn: string }> | null, classes: Array<{ code: string, name: string, nameEn: string }> | null, regions: Array<{ code: string, name: string, nameEn: string }> | null };
+
+export type PostDemandMutationVariables = Exact<{
+  input: DemandInput;
+}>;
+
+
+export type PostDemandMutation = { postDemand: { id: string } | null };
+
+export type DemandPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DemandPageQuery = { demand: { id: string, specification: string, quantity: number, budgetMinFen: number, budgetMaxFen: number, deadline: string, status: DemandStatus, industry: Industry, productClass: { name: string }, buyer: { name: string }, deliveryRegion: { name: string }, matches: Array<{ score: number, inProvince: boolean, product: { id: string, name: string, priceMinFen: number, priceMaxFen: number, maker: { name: string } }, factors: Array<{ factor: MatchFactorName, weight: number, points: number, explanation: string }> }> | null } | null };
 
 export type InstrumentPageQueryVariables = Exact<{
   id: string | number;
@@ -656,6 +748,10 @@ export const StartBookingDocument = {"__meta__":{"hash":"965131c864e39e61d309920
 export const CompleteBookingDocument = {"__meta__":{"hash":"5efbd9a2a8a9e17faa5280f214352df2ecad152e4f6dfb7ae9caab9c64c58fbc"}} as unknown as TypedDocumentString<CompleteBookingMutation, CompleteBookingMutationVariables>;
 export const CancelBookingDocument = {"__meta__":{"hash":"9c665db348aa026d1d87a8d8eae1be418169b4c18d1385e089496293851f8c12"}} as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
 export const CoverageDocument = {"__meta__":{"hash":"6a4d7e378267f98457e0ff85cf1becf75e98d5029712cf7e3096a3d8ec0c9bdf"}} as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const DemandsDocument = {"__meta__":{"hash":"8957362812b867784b01f48ba681e5fc9c45920320d59104723ae1681b0ab6fd"}} as unknown as TypedDocumentString<DemandsQuery, DemandsQueryVariables>;
+export const DemandFormDocument = {"__meta__":{"hash":"8eaad5c015ddd9e0cb33f24ed2374335cff2b91b7d3c2c25292a33f8731544e0"}} as unknown as TypedDocumentString<DemandFormQuery, DemandFormQueryVariables>;
+export const PostDemandDocument = {"__meta__":{"hash":"6777b9e433a1750ac0813277f681e907d5cee8c615b70b015d888d079a5c31f6"}} as unknown as TypedDocumentString<PostDemandMutation, PostDemandMutationVariables>;
+export const DemandPageDocument = {"__meta__":{"hash":"4666078f6528638312b6d141b9002cd6319571d454ad027cadca608c2a230508"}} as unknown as TypedDocumentString<DemandPageQuery, DemandPageQueryVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
 export const OrdersDocument = {"__meta__":{"hash":"88623d9d6541e1232b1c28da7bf6f9eadab4f94ab5c193cd73cda27dcdf28dba"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
