@@ -36,10 +36,14 @@ async function freePorts(count: number): Promise<number[]> {
   }
 }
 
-function cli(args: string[]): Promise<string> {
+function cli(args: string[], timeoutMs = 5_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('redis-cli', ['-h', '127.0.0.1', ...args], { timeout: 5_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
+    execFile('redis-cli', ['-h', '127.0.0.1', ...args], { timeout: timeoutMs }, (error, stdout, stderr) =>
+      error
+        ? reject(
+            new Error(`${error.message}${error.killed ? ` (killed after ${timeoutMs} ms)` : ''}\n${stdout}${stderr}`),
+          )
+        : resolve(stdout),
     );
   });
 }
@@ -152,7 +156,8 @@ export function startCluster(): Promise<RedisTopologyProcesses> {
       ),
     );
     const addresses = nodes.map((port) => `127.0.0.1:${port}`);
-    await cli(['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']);
+    // Creating waits for the nodes to meet, which takes seconds on a busy machine (5 s was cut off in CI).
+    await cli(['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes'], 60_000);
     for (const port of nodes) {
       await until(`cluster node ${port} to be ready`, async () =>
         (await cli(['-p', String(port), 'cluster', 'info'])).includes('cluster_state:ok'),
