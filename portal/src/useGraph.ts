@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
-import { request } from './graph.ts';
+import { asGraphError, type GraphError, request } from './graph.ts';
 import type { TypedDocumentString } from './graphql/graphql.ts';
 
 export interface QueryState<T> {
@@ -34,4 +34,25 @@ export function useQuery<TResult, TVariables>(
   }, [document, key, skip, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/**
+ * A person's action (a mutation, mostly): `run(work)` clears the last failure, runs the work, calls
+ * `done` after it succeeds, and keeps its failure for the page to show.
+ */
+export function useAction(done?: () => void): {
+  failure: GraphError | undefined;
+  run: (work: () => Promise<unknown>) => Promise<void>;
+} {
+  const [failure, setFailure] = useState<GraphError | undefined>();
+  const run = async (work: () => Promise<unknown>) => {
+    setFailure(undefined);
+    try {
+      await work();
+      done?.();
+    } catch (caught) {
+      setFailure(asGraphError(caught));
+    }
+  };
+  return { failure, run };
 }

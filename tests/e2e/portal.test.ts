@@ -193,6 +193,11 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await sme.page.getByLabel('申请额度（元）').fill('5000');
     await sme.page.getByRole('button', { name: '提交申请' }).click();
     await sme.page.locator('li.voucher .status', { hasText: '待审批' }).waitFor();
+    // One voucher a year: a second application is refused where it was made, and nothing is stored.
+    await sme.page.getByLabel('申请额度（元）').fill('3000');
+    await sme.page.getByRole('button', { name: '提交申请' }).click();
+    await sme.page.getByRole('alert').waitFor();
+    expect(await sme.page.locator('li.voucher').count()).toBe(1);
 
     await department.page.reload();
     const application = department.page.locator('li.voucher', { hasText: '遵义贵鑫液压科技有限公司' });

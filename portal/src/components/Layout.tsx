@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
+import type { GraphError } from '../graph.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session, signOut } from '../session.ts';
 
@@ -98,4 +99,13 @@ export function SignInFirst() {
       <a href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t.requiredSignIn}</a>
     </p>
   );
+}
+
+/** What went wrong with the last action, where the action is. */
+export function FailureNotice({ failure }: { failure: GraphError | undefined }) {
+  return failure ? (
+    <p class="notice error" role="alert">
+      {failure.message}
+    </p>
+  ) : null;
 }

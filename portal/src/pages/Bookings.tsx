@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { dateTime, fromLocalInput, toLocalInput, yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import type { BookingCardFragment, ServiceWay } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 
 graphql(`
   fragment BookingCard on Booking {
@@ -168,38 +168,33 @@ function BookingSummary({ booking }: { booking: BookingCardFragment }) {
 export function MyBookingsPage() {
   const t = useT();
   const { data, error, loading, reload } = useQuery(MyBookings, { first: PAGE }, !session.value);
-  const [failure, setFailure] = useState<unknown>();
+  const { failure, run } = useAction();
   const [more, setMore] = useState<{ edges: { node: BookingCardFragment }[]; endCursor: string | null }[]>([]);
   if (!session.value) return <SignInFirst />;
   const answer = data?.myBookings;
   const last = more.at(-1);
   const endCursor = last ? last.endCursor : answer?.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
-  const loadMore = async () => {
-    if (!endCursor) return;
-    try {
+  const loadMore = () =>
+    run(async () => {
+      if (!endCursor) return;
       const page = (await request(MyBookings, { first: PAGE, after: endCursor })).myBookings;
       setMore([
         ...more,
         { edges: page?.edges ?? [], endCursor: page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null },
       ]);
-    } catch (caught) {
-      setFailure(caught);
-    }
-  };
-  const cancel = async (booking: BookingCardFragment) => {
-    setFailure(undefined);
-    try {
+    });
+  // The list is read again from its first page: the pages after it may have moved.
+  const cancel = (booking: BookingCardFragment) =>
+    run(async () => {
       await request(CancelBooking, { id: booking.id, version: booking.version });
+      setMore([]);
       reload();
-    } catch (caught) {
-      setFailure(caught);
-    }
-  };
+    });
   return (
     <section>
       <h1>{t.myBookingsTitle}</h1>
       {error ? <ErrorNotice error={error} retry={reload} /> : null}
-      {failure ? <ErrorNotice error={failure} /> : null}
+      <FailureNotice failure={failure} />
       <p aria-live="polite" class="count">
         {loading ? t.loading : ''}
       </p>
@@ -236,17 +231,12 @@ function Decisions({ booking, done }: { booking: BookingCardFragment; done: () =
     way: 'ON_SITE' as ServiceWay,
     rating: '5',
   });
-  const [failure, setFailure] = useState<GraphError | undefined>();
-  const act = async (work: () => Promise<unknown>) => {
-    setFailure(undefined);
-    try {
+  const { failure, run } = useAction(done);
+  const act = (work: () => Promise<unknown>) =>
+    run(async () => {
       await work();
       setMode(undefined);
-      done();
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
-  };
+    });
   const ids = { id: booking.id, version: booking.version };
   return (
     <div class="decisions">
@@ -351,11 +341,7 @@ function Decisions({ booking, done }: { booking: BookingCardFragment; done: () =
           </fieldset>
         </form>
       )}
-      {failure && (
-        <p class="notice error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FailureNotice failure={failure} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ErrorNotice } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import type { Industry, ProcurementType } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 import { INDUSTRIES } from './Search.tsx';
 
 const Demands = graphql(`
@@ -134,12 +134,11 @@ export function DemandsPage() {
     procurement: 'DIRECT_PURCHASE' as ProcurementType,
   });
   const options = useQuery(DemandForm, { groupCode: form.groupCode || null }, !session.value);
-  const [failure, setFailure] = useState<GraphError | undefined>();
+  const { failure, run } = useAction();
   const canPost = session.value?.claims.role === 'ENTERPRISE_USER';
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setFailure(undefined);
-    try {
+    return run(async () => {
       const answer = await request(PostDemand, {
         input: {
           classCode: form.classCode,
@@ -154,9 +153,7 @@ export function DemandsPage() {
         },
       });
       if (answer.postDemand) route(`/demands/${encodeURIComponent(answer.postDemand.id)}`);
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
+    });
   };
   const name = (item: { name: string; nameEn: string }) => (english ? item.nameEn : item.name);
   return (
@@ -285,11 +282,7 @@ export function DemandsPage() {
             </select>
           </label>
           <button type="submit">{t.postDemandSend}</button>
-          {failure && (
-            <p class="notice error" role="alert">
-              {failure.message}
-            </p>
-          )}
+          <FailureNotice failure={failure} />
         </form>
       )}
       <h2>{t.openDemands}</h2>

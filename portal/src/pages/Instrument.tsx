@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ErrorNotice } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
 import { day, fromLocalInput, timeOfDay, toLocalInput, yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 
 const InstrumentPage = graphql(`
   query InstrumentPage($id: ID!, $from: String!, $to: String!) {
@@ -92,7 +92,7 @@ export function Instrument() {
   const { data, error, loading, reload } = useQuery(InstrumentPage, { id, ...horizon });
   const [booking, setBooking] = useState({ start: '', end: '', samples: '', purpose: '' });
   const [sent, setSent] = useState<{ status: string } | undefined>();
-  const [refusal, setRefusal] = useState<GraphError | undefined>();
+  const { failure: refusal, run } = useAction(reload);
   const [sending, setSending] = useState(false);
 
   if (error) return <ErrorNotice error={error} retry={reload} />;
@@ -117,14 +117,12 @@ export function Instrument() {
     const end = Math.min(Date.parse(slotEnd), Date.parse(start) + Math.max(rules?.minMinutes ?? 60, 60) * 60_000);
     setBooking({ ...booking, start: toLocalInput(start), end: toLocalInput(new Date(end).toISOString()) });
     setSent(undefined);
-    setRefusal(undefined);
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setSending(true);
-    setRefusal(undefined);
-    try {
+    await run(async () => {
       const answer = await request(RequestBooking, {
         input: {
           instrumentId: instrument.id,
@@ -135,12 +133,8 @@ export function Instrument() {
         },
       });
       if (answer.requestBooking) setSent({ status: answer.requestBooking.status });
-      reload();
-    } catch (caught) {
-      setRefusal(asGraphError(caught));
-    } finally {
-      setSending(false);
-    }
+    });
+    setSending(false);
   };
 
   const byDay = new Map<string, typeof slots>();
@@ -284,11 +278,7 @@ export function Instrument() {
               <button type="submit" disabled={sending}>
                 {t.bookSubmit}
               </button>
-              {refusal && (
-                <p class="notice error" role="alert">
-                  {refusal.message}
-                </p>
-              )}
+              <FailureNotice failure={refusal} />
               {sent && (
                 <p class="notice ok" role="status">
                   {t.bookDone(t.statuses[sent.status] ?? sent.status)} <a href="/my/bookings">{t.viewMyBookings}</a>

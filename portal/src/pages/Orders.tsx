@@ -1,13 +1,13 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import type { OrderStatus, OrdersQuery } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 
 const Orders = graphql(`
   query Orders($mine: Boolean!) {
@@ -81,16 +81,7 @@ function OrderActions({ order, vouchers, done }: { order: Order; vouchers: Vouch
   const [voucherId, setVoucherId] = useState(vouchers.find((v) => v.balanceFen > 0)?.id ?? '');
   // One key per payment shown: a payment sent twice (a double click, a retry) is made once.
   const [key] = useState(() => crypto.randomUUID());
-  const [failure, setFailure] = useState<GraphError | undefined>();
-  const act = async (work: () => Promise<unknown>) => {
-    setFailure(undefined);
-    try {
-      await work();
-      done();
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
-  };
+  const { failure, run: act } = useAction(done);
   const moves = MOVES[role]?.[order.status] ?? [];
   const payable = role === 'ENTERPRISE_USER' && order.status === 'ACCEPTED' && order.payments.length === 0;
   return (
@@ -126,11 +117,7 @@ function OrderActions({ order, vouchers, done }: { order: Order; vouchers: Vouch
           <button type="submit">{t.pay}</button>
         </form>
       )}
-      {failure && (
-        <p class="notice error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FailureNotice failure={failure} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ErrorNotice } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import type { CredentialKind, PlatformKind } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 import { INDUSTRIES } from './Search.tsx';
 
 const SearchPlatforms = graphql(`
@@ -196,15 +196,14 @@ export function Platform() {
   const { route } = useLocation();
   const { data, error, loading, reload } = useQuery(PlatformPage, { id: params.id ?? '' });
   const [ask, setAsk] = useState({ subject: '', body: '', serviceId: '' });
-  const [refusal, setRefusal] = useState<GraphError | undefined>();
+  const { failure: refusal, run } = useAction();
   if (error) return <ErrorNotice error={error} retry={reload} />;
   if (loading && !data) return <p aria-live="polite">{t.loading}</p>;
   const platform = data?.platform;
   if (!platform) return <p>{t.notFound}</p>;
-  const send = async (event: Event) => {
+  const send = (event: Event) => {
     event.preventDefault();
-    setRefusal(undefined);
-    try {
+    return run(async () => {
       const answer = await request(OpenThread, {
         input: {
           platformId: platform.id,
@@ -214,9 +213,7 @@ export function Platform() {
         },
       });
       if (answer.openThread) route(`/threads/${encodeURIComponent(answer.openThread.id)}`);
-    } catch (caught) {
-      setRefusal(asGraphError(caught));
-    }
+    });
   };
   return (
     <article class="instrument">
@@ -310,11 +307,7 @@ export function Platform() {
             />
           </label>
           <button type="submit">{t.askSend}</button>
-          {refusal && (
-            <p class="notice error" role="alert">
-              {refusal.message}
-            </p>
-          )}
+          <FailureNotice failure={refusal} />
         </form>
       ) : (
         <p>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { dateTime, yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 
 const Threads = graphql(`
   query Threads {
@@ -148,7 +148,7 @@ export function ThreadPageView() {
   const [reply, setReply] = useState('');
   const [offer, setOffer] = useState({ description: '', amount: '', validUntil: '' });
   const { route } = useLocation();
-  const [refusal, setRefusal] = useState<GraphError | undefined>();
+  const { failure: refusal, run: act } = useAction(reload);
   const thread = data?.thread;
   const unread = thread?.unreadCount ?? 0;
   // Reading the thread marks it read for the reader's side.
@@ -159,25 +159,12 @@ export function ThreadPageView() {
   if (error) return <ErrorNotice error={error} retry={reload} />;
   if (loading && !data) return <p aria-live="polite">{t.loading}</p>;
   if (!thread) return <p>{t.notFound}</p>;
-  const send = async (event: Event) => {
+  const send = (event: Event) => {
     event.preventDefault();
-    setRefusal(undefined);
-    try {
+    return act(async () => {
       await request(PostMessage, { threadId: thread.id, input: { body: reply } });
       setReply('');
-      reload();
-    } catch (caught) {
-      setRefusal(asGraphError(caught));
-    }
-  };
-  const act = async (work: () => Promise<unknown>) => {
-    setRefusal(undefined);
-    try {
-      await work();
-      reload();
-    } catch (caught) {
-      setRefusal(asGraphError(caught));
-    }
+    });
   };
   const quote = thread.quote;
   return (
@@ -279,11 +266,7 @@ export function ThreadPageView() {
             <textarea required maxLength={2000} value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
           </label>
           <button type="submit">{t.replySend}</button>
-          {refusal && (
-            <p class="notice error" role="alert">
-              {refusal.message}
-            </p>
-          )}
+          <FailureNotice failure={refusal} />
         </form>
       )}
     </article>

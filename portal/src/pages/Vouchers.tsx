@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ErrorNotice, SignInFirst } from '../components/Layout.tsx';
+import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
-import { asGraphError, type GraphError, request } from '../graph.ts';
+import { request } from '../graph.ts';
 import type { PlatformKind, VoucherCardFragment } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useQuery } from '../useGraph.ts';
+import { useAction, useQuery } from '../useGraph.ts';
 import { KINDS } from './Platforms.tsx';
 
 graphql(`
@@ -116,23 +116,18 @@ function Decision({ voucher, done }: { voucher: VoucherCardFragment; done: () =>
   const t = useT();
   const [granted, setGranted] = useState(String(voucher.requestedFen / 100));
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<GraphError | undefined>();
+  const { failure, run } = useAction(done);
   // One key per decision shown: a decision sent twice (a double click, a retry) is made once.
   const [key] = useState(() => crypto.randomUUID());
-  const decide = async (grant: boolean) => {
-    setFailure(undefined);
-    try {
-      await request(DecideVoucher, {
+  const decide = (grant: boolean) =>
+    run(() =>
+      request(DecideVoucher, {
         id: voucher.id,
         version: voucher.version,
         key,
         ...(grant ? { grantedFen: fen(granted) } : { reason }),
-      });
-      done();
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
-  };
+      }),
+    );
   return (
     <div class="decisions">
       <label>
@@ -155,11 +150,7 @@ function Decision({ voucher, done }: { voucher: VoucherCardFragment; done: () =>
       <button type="button" class="secondary" onClick={() => decide(false)}>
         {t.reject}
       </button>
-      {failure && (
-        <p class="notice error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FailureNotice failure={failure} />
     </div>
   );
 }
@@ -175,12 +166,11 @@ function SchemeForm({ done }: { done: () => void }) {
     small: '1000',
     kinds: ['INSTRUMENT_SHARING', 'TESTING_CERTIFICATION'] as PlatformKind[],
   });
-  const [failure, setFailure] = useState<GraphError | undefined>();
-  const submit = async (event: Event) => {
+  const { failure, run } = useAction(done);
+  const submit = (event: Event) => {
     event.preventDefault();
-    setFailure(undefined);
-    try {
-      await request(OpenVoucherScheme, {
+    return run(() =>
+      request(OpenVoucherScheme, {
         input: {
           year: Number(scheme.year),
           coveredSharePercent: Number(scheme.share),
@@ -189,11 +179,8 @@ function SchemeForm({ done }: { done: () => void }) {
           smallOrderFen: fen(scheme.small),
           qualifyingKinds: scheme.kinds,
         },
-      });
-      done();
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
+      }),
+    );
   };
   const field = (name: keyof Omit<typeof scheme, 'kinds'>, label: string, step = '0.01') => (
     <label>
@@ -233,11 +220,7 @@ function SchemeForm({ done }: { done: () => void }) {
         ))}
       </fieldset>
       <button type="submit">{t.openScheme}</button>
-      {failure && (
-        <p class="notice error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FailureNotice failure={failure} />
     </form>
   );
 }
@@ -252,19 +235,15 @@ export function VouchersPage() {
     !session.value,
   );
   const [apply, setApply] = useState({ year: String(new Date().getFullYear()), amount: '' });
-  const [failure, setFailure] = useState<GraphError | undefined>();
+  const { failure, run } = useAction(reload);
   if (!session.value) return <SignInFirst />;
   const vouchers = data?.vouchers;
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setFailure(undefined);
-    try {
+    return run(async () => {
       await request(ApplyForVoucher, { year: Number(apply.year), requestedFen: fen(apply.amount) });
       setApply({ ...apply, amount: '' });
-      reload();
-    } catch (caught) {
-      setFailure(asGraphError(caught));
-    }
+    });
   };
   return (
     <section>
@@ -328,11 +307,7 @@ export function VouchersPage() {
             />
           </label>
           <button type="submit">{t.applySend}</button>
-          {failure && (
-            <p class="notice error" role="alert">
-              {failure.message}
-            </p>
-          )}
+          <FailureNotice failure={failure} />
         </form>
       )}
     </section>
