@@ -330,10 +330,9 @@ describe('bad messages and closed threads', () => {
       if (answer.errors) expect(answer.errors[0]?.extensions?.code).toBe('CONFLICT');
     }
     expect(answers[8]?.errors).toBeUndefined();
+    // Every post either landed before the close or was refused: the count is the proof. (Comparing
+    // created_at with the thread's updated_at is not: both are their transaction's start, and a close
+    // that began first but waited for a post's lock carries the earlier time. It failed so in CI.)
     expect(await messageCount(id)).toBe(1 + postsDone);
-    const db = await database('platforms');
-    const thread = (await db.table('thread').where({ id }).first('updated_at')) as { updated_at: Date };
-    const [latest] = (await db.table('message').where({ thread_id: id }).max({ at: 'created_at' })) as { at: Date }[];
-    expect(new Date(latest?.at as Date).getTime()).toBeLessThanOrEqual(new Date(thread.updated_at).getTime());
   });
 });
