@@ -18,6 +18,8 @@ const OrdersPage = lazy(() => import('./pages/Orders.tsx').then((m) => m.OrdersP
 const DemandsPage = lazy(() => import('./pages/Demands.tsx').then((m) => m.DemandsPage));
 const Demand = lazy(() => import('./pages/Demands.tsx').then((m) => m.Demand));
 const CoveragePage = lazy(() => import('./pages/Coverage.tsx').then((m) => m.CoveragePage));
+const ZonesPage = lazy(() => import('./pages/Zones.tsx').then((m) => m.ZonesPage));
+const Zone = lazy(() => import('./pages/Zones.tsx').then((m) => m.Zone));
 const SignIn = lazy(() => import('./pages/SignIn.tsx').then((m) => m.SignIn));
 
 function NotFound() {
@@ -57,6 +59,8 @@ export function App() {
               <Route path="/demands/:id" component={Demand} />
               <Route path="/coverage" component={CoveragePage} />
               <Route path="/assessments" component={AssessmentsPage} />
+              <Route path="/zones" component={ZonesPage} />
+              <Route path="/zones/:id" component={Zone} />
               <Route path="/sign-in" component={SignIn} />
               <Route default component={NotFound} />
             </Router>

@@ -56,3 +56,34 @@ export function useAction(done?: () => void): {
   };
   return { failure, run };
 }
+
+/** One page of a connection, as every list in the graph answers it. */
+export interface Page<TEdge> {
+  edges: TEdge[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/**
+ * A list read a page at a time: the first page is a query's answer, the next ones come on request
+ * (`loadMore`). A new first page (other variables, or the list read again) drops the pages read
+ * after the old one, since they may have moved.
+ */
+export function usePages<TEdge>(
+  firstPage: Page<TEdge> | null | undefined,
+  nextPage: (after: string) => Promise<Page<TEdge> | null | undefined>,
+): { edges: TEdge[]; hasNext: boolean; loadMore: () => Promise<void> } {
+  const [read, setRead] = useState<{ after: typeof firstPage; pages: Page<TEdge>[] }>({ after: firstPage, pages: [] });
+  const pages = read.after === firstPage ? read.pages : [];
+  const lastPage = pages.at(-1) ?? firstPage;
+  const endCursor = lastPage?.pageInfo.hasNextPage ? (lastPage.pageInfo.endCursor ?? null) : null;
+  const loadMore = async () => {
+    if (!endCursor) return;
+    const page = await nextPage(endCursor);
+    if (page) setRead({ after: firstPage, pages: [...pages, page] });
+  };
+  return {
+    edges: [...(firstPage?.edges ?? []), ...pages.flatMap((page) => page.edges)],
+    hasNext: endCursor !== null,
+    loadMore,
+  };
+}

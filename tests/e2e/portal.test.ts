@@ -5,9 +5,10 @@
  * owner completes it with the user's rating, and the rating shows in the SME's bookings. An SME
  * asks a platform a question from its page and reads the operator's answer. The department grants
  * a voucher that pays a quoted order. A demand posted gets ranked suppliers with their scores
- * explained. Pages
- * load nothing but the portal and the gateway, and log no console error. Each step leaves a
- * screenshot in test-results/portal/. Where Chromium is missing the test says so and is skipped.
+ * explained. Each electroplating zone shows its quotas, and a plant that would overdraw one is
+ * told which. Pages load nothing but the portal and the gateway, and log no console error. Each
+ * step leaves a screenshot in test-results/portal/. Where Chromium is missing the test says so and
+ * is skipped.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -303,6 +304,59 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await page.getByLabel('仪器台数').check();
     await expect.poll(() => page.locator('.coverage-table caption').textContent()).toContain('仪器台数');
     await shot(page, '7-coverage');
+  });
+
+  it("shows each electroplating zone's quotas, and whether a new plant would fit", async () => {
+    const answer = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ zones(first: 100) { totalCount } zone(id: "zone-02") { name water { capacity allocated remaining } } }',
+      }),
+    });
+    const { data } = (await answer.json()) as {
+      data: {
+        zones: { totalCount: number };
+        zone: { name: string; water: { capacity: number; allocated: number; remaining: number } };
+      };
+    };
+    expect(data.zone.water.remaining).toBeLessThan(500);
+    const { page } = await open();
+    await page.goto(federation.portalUrl);
+    await page.getByRole('link', { name: '电镀集聚区' }).click();
+    await page.getByRole('heading', { name: '电镀集聚区与总量指标' }).waitFor();
+    await page.getByText(`共 ${data.zones.totalCount} 个集聚区`).waitFor();
+    const zone = page.locator('li.zone').filter({ hasText: data.zone.name });
+    const water = zone.getByRole('meter', { name: '新鲜水用量已分配比例' });
+    expect(Number(await water.getAttribute('value'))).toBe(data.zone.water.allocated);
+    expect(Number(await water.getAttribute('max'))).toBe(data.zone.water.capacity);
+    await page.getByLabel('规划类别').selectOption('RESTRICTED');
+    await expect.poll(() => page.locator('li.zone .zone-status').allTextContents()).toSatisfy(
+      (statuses: string[]) => statuses.length > 0 && statuses.every((status) => status === '限制区'),
+    );
+    await page.getByLabel('规划类别').selectOption('');
+
+    // Where would a plant drawing 500 t/day fit? Not where less than that is left.
+    await page.getByRole('spinbutton', { name: /新鲜水用量/ }).fill('500');
+    await page.getByRole('button', { name: '查找可容纳的集聚区' }).click();
+    await page.getByRole('heading', { name: /可容纳的集聚区/ }).waitFor();
+    const fitting = await page.locator('.fit h3 a').allTextContents();
+    expect(fitting.length).toBeGreaterThan(0);
+    expect(fitting).not.toContain(data.zone.name);
+    await shot(page, '13-zones');
+
+    // The zone's own page: more water than is left is refused, naming the limit; less fits.
+    await zone.getByRole('link', { name: data.zone.name }).click();
+    await page.getByRole('heading', { name: data.zone.name }).waitFor();
+    const asked = data.zone.water.remaining + 50;
+    await page.getByRole('spinbutton', { name: /新鲜水用量/ }).fill(String(asked));
+    await page.getByRole('button', { name: '核算' }).click();
+    await page.getByText('无法容纳').waitFor();
+    await page.getByText(`将超出：新鲜水用量（申请 ${asked}，剩余 ${data.zone.water.remaining} 吨/日）。`).waitFor();
+    await shot(page, '14-zone-fit');
+    await page.getByRole('spinbutton', { name: /新鲜水用量/ }).fill(String(data.zone.water.remaining / 2));
+    await page.getByRole('button', { name: '核算' }).click();
+    await page.getByText('可以容纳', { exact: true }).waitFor();
   });
 
   it('shows the assessment: grade counts and regional means year on year, and the ranking of a year', async () => {

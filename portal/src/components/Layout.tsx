@@ -34,6 +34,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {link('/demands', t.navDemands)}
           {link('/coverage', t.coverageNav)}
           {link('/assessments', t.navAssessments)}
+          {link('/zones', t.zonesNav)}
           {current && link('/my/bookings', t.navMyBookings)}
           {current && link('/threads', t.navThreads)}
           {current && link('/orders', t.navOrders)}

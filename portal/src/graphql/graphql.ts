@@ -142,6 +142,26 @@ export type Grade =
   | 'PASS'
   | 'POOR';
 
+/**
+ * A first-class heavy-metal pollutant (第一类污染物, GB 21900-2008) whose yearly emission a zone's
+ * total-emission quota caps, in kg/year.
+ */
+export type HeavyMetal =
+  /** 砷 As */
+  | 'ARSENIC'
+  /** 镉 Cd */
+  | 'CADMIUM'
+  /** 六价铬 Cr(VI) */
+  | 'HEXAVALENT_CHROMIUM'
+  /** 铅 Pb */
+  | 'LEAD'
+  /** 汞 Hg */
+  | 'MERCURY'
+  /** 镍 Ni */
+  | 'NICKEL'
+  /** 总铬 total Cr */
+  | 'TOTAL_CHROMIUM';
+
 /** The six key industries of the action plan (owned jointly; identical in every subgraph). */
 export type Industry =
   /** 航天 */
@@ -244,6 +264,12 @@ export type MessageInput = {
   body: string;
 };
 
+export type MetalAmountInput = {
+  /** kg/year, 0 or more, at most 3 decimals */
+  kgPerYear: number;
+  metal: HeavyMetal;
+};
+
 export type OpenThreadInput = {
   attachments?: Array<AttachmentInput> | null | undefined;
   /** The first message: 1 to 4,000 characters */
@@ -279,6 +305,23 @@ export type PaymentStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+export type PhaseOutStatus =
+  /** Done: its amounts went back to the zone */
+  | 'COMPLETED'
+  | 'SCHEDULED';
+
+/** What a plant asks of a zone: water and wastewater, t/day; emissions, kg/year. */
+export type PlantDemandInput = {
+  emissions?: Array<MetalAmountInput> | null | undefined;
+  wastewaterTonsPerDay: number;
+  waterTonsPerDay: number;
+};
+
+export type PlantStatus =
+  /** Closed: it holds nothing any more */
+  | 'CLOSED'
+  | 'OPERATING';
+
 export type PlatformKind =
   | 'INDUSTRIAL_DESIGN'
   | 'INDUSTRIAL_INTERNET'
@@ -308,6 +351,31 @@ export type PlatformSearchFilter = {
   /** Offers a service whose price range meets this range (a unit) */
   servicePriceFen?: FenRange | null | undefined;
 };
+
+/** A plating process a plant's lines run. */
+export type PlatingProcess =
+  /** 阳极氧化 */
+  | 'ANODISING'
+  /** 镀镉 (aerospace fasteners) */
+  | 'CADMIUM'
+  /** 磷化、钝化 */
+  | 'CONVERSION_COATING'
+  /** 镀铜 */
+  | 'COPPER'
+  /** 装饰铬 */
+  | 'DECORATIVE_CHROME'
+  /** 化学镀镍 */
+  | 'ELECTROLESS_NICKEL'
+  /** 硬铬 */
+  | 'HARD_CHROME'
+  /** 镀镍 */
+  | 'NICKEL'
+  /** 镀金、镀银 */
+  | 'PRECIOUS_METAL'
+  /** 镀锡 */
+  | 'TIN'
+  /** 镀锌 (zinc, incl. zinc-nickel) */
+  | 'ZINC';
 
 /** Which of an instrument's prices a user pays. */
 export type PriceGroup =
@@ -421,6 +489,56 @@ export type VoucherStatus =
   | 'APPLIED'
   | 'GRANTED'
   | 'REJECTED';
+
+/**
+ * Narrows a list of zones; every condition given must hold. An unknown region code, an empty list
+ * or an impossible range is BAD_USER_INPUT.
+ */
+export type ZoneFilter = {
+  areaHectares?: FloatRange | null | undefined;
+  /** With regionCode or regionCodeIn: a prefecture also stands for the areas it administers (Guiyang, 520100, for Gui'an New Area) */
+  includeAdministered?: boolean | null | undefined;
+  /** Chinese or English name contains this text */
+  nameContains?: string | null | undefined;
+  regionCode?: string | number | null | undefined;
+  regionCodeIn?: Array<string | number> | null | undefined;
+  /** Has at least this much of the metal's quota left, kg/year */
+  remaining?: MetalAmountInput | null | undefined;
+  status?: ZoneStatus | null | undefined;
+  statusIn?: Array<ZoneStatus> | null | undefined;
+  /** Only records changed after this moment (ISO 8601, as updatedAt gives it); the list is then ordered by UPDATED_AT */
+  updatedSince?: string | null | undefined;
+};
+
+/**
+ * Everything that bounds a zone: its water-resource capacity and its wastewater discharge capacity
+ * (t/day), and the yearly quota of each first-class heavy metal (kg/year).
+ */
+export type ZoneLimitKind =
+  | 'ARSENIC'
+  | 'CADMIUM'
+  | 'HEXAVALENT_CHROMIUM'
+  | 'LEAD'
+  | 'MERCURY'
+  | 'NICKEL'
+  | 'TOTAL_CHROMIUM'
+  /** Treated wastewater discharged, t/day */
+  | 'WASTEWATER'
+  /** Fresh water drawn, t/day */
+  | 'WATER';
+
+/**
+ * Where a zone stands in the province's electroplating plan (电镀集聚区): priority zones are built
+ * first and are the only ones that take new plants or larger allocations; the others are studied
+ * or closed to new capacity.
+ */
+export type ZoneStatus =
+  /** 优先培育区: planned, approved, open to new plants */
+  | 'PRIORITY'
+  /** 限制区: inside an ecological red line or over its environmental capacity; no new plants, backward capacity leaves */
+  | 'RESTRICTED'
+  /** 积极谋划推动区: its layout is still being studied; no new plants yet */
+  | 'UNDER_STUDY';
 
 export type AssessmentOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -678,6 +796,43 @@ export type OpenVoucherSchemeMutationVariables = Exact<{
 
 export type OpenVoucherSchemeMutation = { openVoucherScheme: { year: number } | null };
 
+export type ZoneLimitFieldsFragment = { kind: ZoneLimitKind, metal: HeavyMetal | null, capacity: number, allocated: number, remaining: number };
+
+export type ZoneFitFragment = { fits: boolean, zone: { id: string, name: string, nameEn: string | null, status: ZoneStatus }, binding: { kind: ZoneLimitKind, headroom: number, headroomShare: number | null } | null, headroom: Array<{ kind: ZoneLimitKind, metal: HeavyMetal | null, remaining: number, requested: number, headroom: number, fits: boolean }> };
+
+export type ZonesQueryVariables = Exact<{
+  filter?: ZoneFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ZonesQuery = { zones: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, nameEn: string | null, status: ZoneStatus, admitsNewPlants: boolean, areaHectares: number, region: { name: string, nameEn: string } | null, water: { kind: ZoneLimitKind, metal: HeavyMetal | null, capacity: number, allocated: number, remaining: number }, wastewater: { kind: ZoneLimitKind, metal: HeavyMetal | null, capacity: number, allocated: number, remaining: number }, quotas: Array<{ kind: ZoneLimitKind, metal: HeavyMetal | null, capacity: number, allocated: number, remaining: number }> } }> } | null };
+
+export type ZonePageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ZonePageQuery = { zone: { id: string, name: string, nameEn: string | null, status: ZoneStatus, admitsNewPlants: boolean, areaHectares: number, controlUnit: string | null, note: string | null, region: { name: string, nameEn: string } | null, limits: Array<{ kind: ZoneLimitKind, metal: HeavyMetal | null, capacity: number, allocated: number, remaining: number }>, plants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: PlantStatus, enterprise: { name: string } | null, processLines: Array<{ process: PlatingProcess, lines: number }>, allocation: { waterTonsPerDay: number, wastewaterTonsPerDay: number, emissions: Array<{ metal: HeavyMetal, kgPerYear: number }> }, phaseOuts: Array<{ id: string, description: string, deadline: string, status: PhaseOutStatus, overdue: boolean }> } }> } } | null };
+
+export type PlantFitQueryVariables = Exact<{
+  zoneId: string | number;
+  demand: PlantDemandInput;
+}>;
+
+
+export type PlantFitQuery = { plantFit: { fits: boolean, zone: { id: string, name: string, nameEn: string | null, status: ZoneStatus }, binding: { kind: ZoneLimitKind, headroom: number, headroomShare: number | null } | null, headroom: Array<{ kind: ZoneLimitKind, metal: HeavyMetal | null, remaining: number, requested: number, headroom: number, fits: boolean }> } | null };
+
+export type ZonesFittingQueryVariables = Exact<{
+  demand: PlantDemandInput;
+}>;
+
+
+export type ZonesFittingQuery = { zonesFitting: Array<{ fits: boolean, zone: { id: string, name: string, nameEn: string | null, status: ZoneStatus }, binding: { kind: ZoneLimitKind, headroom: number, headroomShare: number | null } | null, headroom: Array<{ kind: ZoneLimitKind, metal: HeavyMetal | null, remaining: number, requested: number, headroom: number, fits: boolean }> }> | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -738,6 +893,39 @@ export const VoucherCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VoucherCard"}) as unknown as TypedDocumentString<VoucherCardFragment, unknown>;
+export const ZoneLimitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ZoneLimitFields on ZoneLimit {
+  kind
+  metal
+  capacity
+  allocated
+  remaining
+}
+    `, {"fragmentName":"ZoneLimitFields"}) as unknown as TypedDocumentString<ZoneLimitFieldsFragment, unknown>;
+export const ZoneFitFragmentDoc = new TypedDocumentString(`
+    fragment ZoneFit on PlantFit {
+  fits
+  zone {
+    id
+    name
+    nameEn
+    status
+  }
+  binding {
+    kind
+    headroom
+    headroomShare
+  }
+  headroom {
+    kind
+    metal
+    remaining
+    requested
+    headroom
+    fits
+  }
+}
+    `, {"fragmentName":"ZoneFit"}) as unknown as TypedDocumentString<ZoneFitFragment, unknown>;
 export const AssessmentOverviewDocument = {"__meta__":{"hash":"b82d026dbca1491eb627f4bc0638c00bd1f18789bdefbd5fcf8bf859a657b789"}} as unknown as TypedDocumentString<AssessmentOverviewQuery, AssessmentOverviewQueryVariables>;
 export const AssessmentRankingDocument = {"__meta__":{"hash":"aa8ca7512949a858ccad2e638299034cf73b2490dc3e9b32ecb7596ceea1e9ae"}} as unknown as TypedDocumentString<AssessmentRankingQuery, AssessmentRankingQueryVariables>;
 export const MyBookingsDocument = {"__meta__":{"hash":"67e95a45d8ecde2baa0bc0a8b83fffa8f5cb176a89f6e0970b40766cd0eabc1e"}} as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
@@ -771,3 +959,7 @@ export const VouchersDocument = {"__meta__":{"hash":"9f67124123cdcb5859cd8415f91
 export const ApplyForVoucherDocument = {"__meta__":{"hash":"ec9d9d68440d2410e14a27ad1c50cdf1215c487ce2a15a81f62dfa419fa0798c"}} as unknown as TypedDocumentString<ApplyForVoucherMutation, ApplyForVoucherMutationVariables>;
 export const DecideVoucherDocument = {"__meta__":{"hash":"e718b85ad3c119648b740f42e040bd1295ea20339d595c856845e373bffe87e8"}} as unknown as TypedDocumentString<DecideVoucherMutation, DecideVoucherMutationVariables>;
 export const OpenVoucherSchemeDocument = {"__meta__":{"hash":"31e3d31f085b5956e468101ffa920d43856a34dfede7fa11f13b4b1523437e7c"}} as unknown as TypedDocumentString<OpenVoucherSchemeMutation, OpenVoucherSchemeMutationVariables>;
+export const ZonesDocument = {"__meta__":{"hash":"c1b28328040e218878be0acaafa22056b1570b8febc19ea86e6ac8b7f3bdf46b"}} as unknown as TypedDocumentString<ZonesQuery, ZonesQueryVariables>;
+export const ZonePageDocument = {"__meta__":{"hash":"9f829b72ad90993aec9adece7f07b102bd29fc3b7c9578108f0e7957c5464a17"}} as unknown as TypedDocumentString<ZonePageQuery, ZonePageQueryVariables>;
+export const PlantFitDocument = {"__meta__":{"hash":"b864ed8da5a180c250c6cb1bf3ac981fcdacc689a5fac0b2f4a75168241e4c14"}} as unknown as TypedDocumentString<PlantFitQuery, PlantFitQueryVariables>;
+export const ZonesFittingDocument = {"__meta__":{"hash":"1c007bd692631a90f5150c606a309d5a8e46fcf734d48188cce6e0a3d389ad46"}} as unknown as TypedDocumentString<ZonesFittingQuery, ZonesFittingQueryVariables>;

@@ -6,7 +6,7 @@ import type { BookingCardFragment, ServiceWay } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useAction, useQuery } from '../useGraph.ts';
+import { useAction, usePages, useQuery } from '../useGraph.ts';
 
 graphql(`
   fragment BookingCard on Booking {
@@ -169,25 +169,16 @@ export function MyBookingsPage() {
   const t = useT();
   const { data, error, loading, reload } = useQuery(MyBookings, { first: PAGE }, !session.value);
   const { failure, run } = useAction();
-  const [more, setMore] = useState<{ edges: { node: BookingCardFragment }[]; endCursor: string | null }[]>([]);
-  if (!session.value) return <SignInFirst />;
   const answer = data?.myBookings;
-  const last = more.at(-1);
-  const endCursor = last ? last.endCursor : answer?.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
-  const loadMore = () =>
-    run(async () => {
-      if (!endCursor) return;
-      const page = (await request(MyBookings, { first: PAGE, after: endCursor })).myBookings;
-      setMore([
-        ...more,
-        { edges: page?.edges ?? [], endCursor: page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null },
-      ]);
-    });
+  const { edges, hasNext, loadMore } = usePages(
+    answer,
+    async (after) => (await request(MyBookings, { first: PAGE, after })).myBookings,
+  );
+  if (!session.value) return <SignInFirst />;
   // The list is read again from its first page: the pages after it may have moved.
   const cancel = (booking: BookingCardFragment) =>
     run(async () => {
       await request(CancelBooking, { id: booking.id, version: booking.version });
-      setMore([]);
       reload();
     });
   return (
@@ -200,7 +191,7 @@ export function MyBookingsPage() {
       </p>
       {answer && answer.totalCount === 0 && <p>{t.none}</p>}
       <ul class="results">
-        {[...(answer?.edges ?? []), ...more.flatMap((page) => page.edges)].map(({ node }) => (
+        {edges.map(({ node }) => (
           <li key={node.id} class="card booking" data-booking={node.id}>
             <BookingSummary booking={node} />
             {(node.status === 'REQUESTED' || node.status === 'APPROVED') && (
@@ -211,8 +202,8 @@ export function MyBookingsPage() {
           </li>
         ))}
       </ul>
-      {endCursor && (
-        <button type="button" onClick={loadMore}>
+      {hasNext && (
+        <button type="button" onClick={() => run(loadMore)}>
           {t.loadMore}
         </button>
       )}

@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorNotice } from '../components/Layout.tsx';
 import { request } from '../graph.ts';
-import type { Industry, SearchInstrumentsQuery, SharingMode } from '../graphql/graphql.ts';
+import type { Industry, SharingMode } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
-import { useQuery } from '../useGraph.ts';
+import { usePages, useQuery } from '../useGraph.ts';
 
 const SearchInstruments = graphql(`
   query SearchInstruments($text: String, $filter: InstrumentFilter, $first: Int, $after: String) {
@@ -75,8 +75,6 @@ const SHARING: Record<SharingMode, [string, string]> = {
   NOT_SHARED: ['不共享', 'Not shared'],
 };
 
-type Edge = NonNullable<SearchInstrumentsQuery['searchInstruments']>['edges'][number];
-
 const PAGE = 20;
 
 /** The search's state lives in the address, so a search can be bookmarked, shared and gone back to. */
@@ -98,7 +96,6 @@ export function Search() {
   const { query, route } = useLocation();
   const params = readParams(query);
   const [form, setForm] = useState(params);
-  const [more, setMore] = useState<{ after: string; edges: Edge[] }[]>([]);
 
   const filter = {
     ...(params.region ? { regionCode: params.region } : {}),
@@ -117,12 +114,12 @@ export function Search() {
   const variables = { text: params.text || null, filter, first: PAGE };
   const { data, error, loading, reload } = useQuery(SearchInstruments, variables);
   const result = data?.searchInstruments;
-  const edges = [...(result?.edges ?? []), ...more.flatMap((page) => page.edges)];
-  const last = more.at(-1);
-  const hasNext = last ? last.after !== '' : result?.pageInfo.hasNextPage;
+  const { edges, hasNext, loadMore } = usePages(
+    result,
+    async (after) => (await request(SearchInstruments, { ...variables, after })).searchInstruments,
+  );
 
   const go = (next: typeof params) => {
-    setMore([]);
     const search = new URLSearchParams();
     if (next.text) search.set('q', next.text);
     if (next.region) search.set('region', next.region);
@@ -135,17 +132,6 @@ export function Search() {
     }
     const qs = search.toString();
     route(qs ? `/?${qs}` : '/');
-  };
-
-  const loadMore = async () => {
-    const after = last ? last.after : result?.pageInfo.endCursor;
-    if (!after) return;
-    const page = await request(SearchInstruments, { ...variables, after });
-    const answer = page.searchInstruments;
-    setMore([
-      ...more,
-      { after: answer?.pageInfo.hasNextPage ? (answer.pageInfo.endCursor ?? '') : '', edges: answer?.edges ?? [] },
-    ]);
   };
 
   const facets = result?.facets;
