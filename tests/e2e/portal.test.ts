@@ -311,7 +311,8 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: '{ zones(first: 100) { totalCount } zone(id: "zone-02") { name water { capacity allocated remaining } } }',
+        query:
+          '{ zones(first: 100) { totalCount } zone(id: "zone-02") { name water { capacity allocated remaining } } }',
       }),
     });
     const { data } = (await answer.json()) as {
@@ -331,9 +332,9 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     expect(Number(await water.getAttribute('value'))).toBe(data.zone.water.allocated);
     expect(Number(await water.getAttribute('max'))).toBe(data.zone.water.capacity);
     await page.getByLabel('规划类别').selectOption('RESTRICTED');
-    await expect.poll(() => page.locator('li.zone .zone-status').allTextContents()).toSatisfy(
-      (statuses: string[]) => statuses.length > 0 && statuses.every((status) => status === '限制区'),
-    );
+    await expect
+      .poll(() => page.locator('li.zone .zone-status').allTextContents())
+      .toSatisfy((statuses: string[]) => statuses.length > 0 && statuses.every((status) => status === '限制区'));
     await page.getByLabel('规划类别').selectOption('');
 
     // Where would a plant drawing 500 t/day fit? Not where less than that is left.
