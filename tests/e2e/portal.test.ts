@@ -267,6 +267,40 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await matches.first().getByText('为什么是这个分数').click();
     await expect.poll(() => matches.first().locator('table.factors tbody tr').count()).toBe(8);
     await shot(buyer.page, '12-demand-matches');
+
+    // The buyer shortlists the two best, agrees with one and records no deal with the other.
+    await buyer.page.getByRole('heading', { name: '候选名单（0）' }).waitFor();
+    const best = await matches.nth(0).getAttribute('data-product');
+    const second = await matches.nth(1).getAttribute('data-product');
+    await matches.nth(0).getByRole('button', { name: '加入候选名单' }).click();
+    await buyer.page.getByRole('heading', { name: '候选名单（1）' }).waitFor();
+    await matches.nth(1).getByRole('button', { name: '加入候选名单' }).click();
+    await buyer.page.getByRole('heading', { name: '候选名单（2）' }).waitFor();
+    expect(await matches.nth(0).getByRole('button', { name: '加入候选名单' }).count()).toBe(0);
+    const first = buyer.page.locator(`li.candidate[data-product="${best}"]`);
+    const other = buyer.page.locator(`li.candidate[data-product="${second}"]`);
+    await other.getByRole('button', { name: '记录对接结果' }).click();
+    await other.getByLabel('未成交').check();
+    // Blanks are no reason: the subgraph refuses, the form stays open, nothing is stored.
+    await other.getByLabel('未成交原因').fill('   ');
+    await other.getByRole('button', { name: '保存结果' }).click();
+    await other.getByRole('alert').waitFor();
+    await expect.poll(() => other.locator('.status').textContent()).toBe('候选');
+    await other.getByLabel('未成交原因').fill('交货期无法满足');
+    await other.getByRole('button', { name: '保存结果' }).click();
+    await expect.poll(() => other.locator('.status').textContent()).toBe('未成交');
+    await first.getByRole('button', { name: '记录对接结果' }).click();
+    await first.getByLabel('已签约').check();
+    await first.getByLabel('合同金额（元）').fill('72000');
+    // Today in Guizhou (UTC+8): not before the demand was surveyed, not in the future.
+    await first.getByLabel('签约日期').fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await first.getByRole('button', { name: '保存结果' }).click();
+    await expect.poll(() => first.locator('.status').textContent()).toBe('已签约');
+    await first.getByText('合同金额 ¥72,000.00').waitFor();
+    // A contract closes the demand: nothing more is shortlisted.
+    await expect.poll(() => buyer.page.locator('.meta .status').textContent()).toBe('已结束');
+    expect(await buyer.page.getByRole('button', { name: '加入候选名单' }).count()).toBe(0);
+    await shot(buyer.page, '12-demand-outcomes');
   });
 
   it('takes a token the user already has, and refuses one it cannot read', async () => {

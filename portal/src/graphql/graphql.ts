@@ -44,6 +44,14 @@ export type BuyerKind =
   /** 重大项目: the buyer is the unit owning the project */
   | 'MAJOR_PROJECT';
 
+export type CandidateStatus =
+  | 'CONTRACT'
+  /** 意向: the two sides intend to deal */
+  | 'INTENTION'
+  /** No deal, with a reason */
+  | 'NO_DEAL'
+  | 'SHORTLISTED';
+
 export type ChargeUnit =
   | 'HOUR'
   | 'SAMPLE';
@@ -297,6 +305,17 @@ export type OrderStatus =
   | 'IN_PROGRESS'
   | 'PLACED'
   | 'SETTLED';
+
+export type OutcomeInput = {
+  /** CONTRACT: the amount agreed */
+  contractAmountFen?: number | null | undefined;
+  /** CONTRACT: YYYY-MM-DD */
+  contractDate?: string | null | undefined;
+  /** NO_DEAL: why, 1 to 500 characters */
+  reason?: string | null | undefined;
+  /** INTENTION, CONTRACT or NO_DEAL */
+  status: CandidateStatus;
+};
 
 export type PaymentStatus =
   /** The provider refused it: the voucher's share came back, the order can be paid again */
@@ -642,7 +661,32 @@ export type DemandPageQueryVariables = Exact<{
 }>;
 
 
-export type DemandPageQuery = { demand: { id: string, specification: string, quantity: number, budgetMinFen: number, budgetMaxFen: number, deadline: string, status: DemandStatus, industry: Industry, productClass: { name: string }, buyer: { name: string }, deliveryRegion: { name: string }, matches: Array<{ score: number, inProvince: boolean, product: { id: string, name: string, priceMinFen: number, priceMaxFen: number, maker: { name: string } }, factors: Array<{ factor: MatchFactorName, weight: number, points: number, explanation: string }> }> | null } | null };
+export type DemandPageQuery = { demand: { id: string, version: number, specification: string, quantity: number, budgetMinFen: number, budgetMaxFen: number, deadline: string, status: DemandStatus, industry: Industry, productClass: { name: string }, buyer: { name: string }, deliveryRegion: { name: string }, matches: Array<{ score: number, inProvince: boolean, product: { id: string, name: string, priceMinFen: number, priceMaxFen: number, maker: { name: string } }, factors: Array<{ factor: MatchFactorName, weight: number, points: number, explanation: string }> }> | null, candidates: Array<{ id: string, version: number, status: CandidateStatus, contractAmountFen: number | null, contractDate: string | null, reason: string | null, product: { id: string, name: string, maker: { name: string } } }> | null } | null };
+
+export type ShortlistProductMutationVariables = Exact<{
+  demandId: string | number;
+  productId: string | number;
+}>;
+
+
+export type ShortlistProductMutation = { shortlistProduct: { id: string } | null };
+
+export type RecordOutcomeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: OutcomeInput;
+}>;
+
+
+export type RecordOutcomeMutation = { recordOutcome: { id: string } | null };
+
+export type CloseDemandMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type CloseDemandMutation = { closeDemand: { id: string } | null };
 
 export type InstrumentPageQueryVariables = Exact<{
   id: string | number;
@@ -939,7 +983,10 @@ export const CoverageDocument = {"__meta__":{"hash":"6a4d7e378267f98457e0ff85cf1
 export const DemandsDocument = {"__meta__":{"hash":"8957362812b867784b01f48ba681e5fc9c45920320d59104723ae1681b0ab6fd"}} as unknown as TypedDocumentString<DemandsQuery, DemandsQueryVariables>;
 export const DemandFormDocument = {"__meta__":{"hash":"8eaad5c015ddd9e0cb33f24ed2374335cff2b91b7d3c2c25292a33f8731544e0"}} as unknown as TypedDocumentString<DemandFormQuery, DemandFormQueryVariables>;
 export const PostDemandDocument = {"__meta__":{"hash":"6777b9e433a1750ac0813277f681e907d5cee8c615b70b015d888d079a5c31f6"}} as unknown as TypedDocumentString<PostDemandMutation, PostDemandMutationVariables>;
-export const DemandPageDocument = {"__meta__":{"hash":"4666078f6528638312b6d141b9002cd6319571d454ad027cadca608c2a230508"}} as unknown as TypedDocumentString<DemandPageQuery, DemandPageQueryVariables>;
+export const DemandPageDocument = {"__meta__":{"hash":"396e73a211d1951e679ec726cb5061478219eb1a9aaa71f0ea4942e4ccbfe464"}} as unknown as TypedDocumentString<DemandPageQuery, DemandPageQueryVariables>;
+export const ShortlistProductDocument = {"__meta__":{"hash":"1b4e6d2563d26aca81c719ee688ff36be68bc22195cae08f05818f8826bcf549"}} as unknown as TypedDocumentString<ShortlistProductMutation, ShortlistProductMutationVariables>;
+export const RecordOutcomeDocument = {"__meta__":{"hash":"f13ba251efe97c1ea1fbb57557e8641eab0a334f2739b4a21b217ecfda0baac2"}} as unknown as TypedDocumentString<RecordOutcomeMutation, RecordOutcomeMutationVariables>;
+export const CloseDemandDocument = {"__meta__":{"hash":"79d087e5300eb5920782161acaa5379ebecee4ab899432c3c55880eaa6192c69"}} as unknown as TypedDocumentString<CloseDemandMutation, CloseDemandMutationVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
 export const OrdersDocument = {"__meta__":{"hash":"88623d9d6541e1232b1c28da7bf6f9eadab4f94ab5c193cd73cda27dcdf28dba"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;

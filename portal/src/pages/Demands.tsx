@@ -3,7 +3,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
 import { request } from '../graph.ts';
-import type { Industry, ProcurementType } from '../graphql/graphql.ts';
+import type { CandidateStatus, DemandPageQuery, Industry, ProcurementType } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
@@ -68,6 +68,7 @@ const DemandPage = graphql(`
   query DemandPage($id: ID!) {
     demand(id: $id) {
       id
+      version
       specification
       quantity
       budgetMinFen
@@ -103,6 +104,45 @@ const DemandPage = graphql(`
           explanation
         }
       }
+      candidates {
+        id
+        version
+        status
+        contractAmountFen
+        contractDate
+        reason
+        product {
+          id
+          name
+          maker {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ShortlistProduct = graphql(`
+  mutation ShortlistProduct($demandId: ID!, $productId: ID!) {
+    shortlistProduct(demandId: $demandId, productId: $productId) {
+      id
+    }
+  }
+`);
+
+const RecordOutcome = graphql(`
+  mutation RecordOutcome($id: ID!, $version: Int!, $input: OutcomeInput!) {
+    recordOutcome(candidateId: $id, version: $version, input: $input) {
+      id
+    }
+  }
+`);
+
+const CloseDemand = graphql(`
+  mutation CloseDemand($id: ID!, $version: Int!) {
+    closeDemand(id: $id, version: $version) {
+      id
     }
   }
 `);
@@ -310,18 +350,140 @@ export function DemandsPage() {
   );
 }
 
+type Candidate = NonNullable<NonNullable<DemandPageQuery['demand']>['candidates']>[number];
+type Outcome = Exclude<CandidateStatus, 'SHORTLISTED'>;
+const OUTCOMES: Outcome[] = ['INTENTION', 'CONTRACT', 'NO_DEAL'];
+
+/** The buyer records how a shortlisted product ended: an intention, a contract, or no deal. */
+function OutcomeForm({ candidate, done }: { candidate: Candidate; done: () => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ status: 'INTENTION' as Outcome, amount: '', date: '', reason: '' });
+  const { failure, run } = useAction(() => {
+    setOpen(false);
+    done();
+  });
+  if (!open) {
+    return (
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        {t.recordOutcome}
+      </button>
+    );
+  }
+  const submit = (event: Event) => {
+    event.preventDefault();
+    return run(() =>
+      request(RecordOutcome, {
+        id: candidate.id,
+        version: candidate.version,
+        input: {
+          status: form.status,
+          ...(form.status === 'CONTRACT'
+            ? { contractAmountFen: Math.round(Number(form.amount) * 100), contractDate: form.date }
+            : {}),
+          ...(form.status === 'NO_DEAL' ? { reason: form.reason } : {}),
+        },
+      }),
+    );
+  };
+  return (
+    <form class="booking-form outcome" onSubmit={submit} aria-label={t.recordOutcomeFor(candidate.product.name)}>
+      <fieldset class="wide measures">
+        <legend>{t.outcome}</legend>
+        {OUTCOMES.map((status) => (
+          <label key={status} class="inline">
+            <input
+              type="radio"
+              name={`outcome-${candidate.id}`}
+              value={status}
+              checked={form.status === status}
+              onChange={() => setForm({ ...form, status })}
+            />
+            {t.candidateStatuses[status]}
+          </label>
+        ))}
+      </fieldset>
+      {form.status === 'CONTRACT' && (
+        <>
+          <label>
+            {t.contractAmount}
+            <input
+              type="number"
+              required
+              min="0.01"
+              step="0.01"
+              value={form.amount}
+              onInput={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t.contractDate}
+            <input
+              type="date"
+              required
+              value={form.date}
+              onInput={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            />
+          </label>
+        </>
+      )}
+      {form.status === 'NO_DEAL' && (
+        <label class="wide">
+          {t.noDealReason}
+          <textarea
+            required
+            maxLength={500}
+            value={form.reason}
+            onInput={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+          />
+        </label>
+      )}
+      <button type="submit">{t.saveOutcome}</button>
+      <FailureNotice failure={failure} />
+    </form>
+  );
+}
+
+function CandidateCard({ candidate, done }: { candidate: Candidate; done: () => void }) {
+  const t = useT();
+  return (
+    <li class="card candidate" data-product={candidate.product.id}>
+      <h3>
+        {candidate.product.name}{' '}
+        <span class={`status candidate-${candidate.status.toLowerCase()}`}>
+          {t.candidateStatuses[candidate.status]}
+        </span>
+      </h3>
+      <p class="meta">{candidate.product.maker.name}</p>
+      {candidate.status === 'CONTRACT' && candidate.contractAmountFen != null ? (
+        <p>{t.contracted(yuan(candidate.contractAmountFen), candidate.contractDate ?? '')}</p>
+      ) : null}
+      {candidate.reason ? <p>{candidate.reason}</p> : null}
+      {candidate.status === 'SHORTLISTED' || candidate.status === 'INTENTION' ? (
+        <OutcomeForm candidate={candidate} done={done} />
+      ) : null}
+    </li>
+  );
+}
+
 export function Demand() {
   const t = useT();
   const { params } = useRoute();
   const { data, error, loading, reload } = useQuery(DemandPage, { id: params.id ?? '' });
+  const { failure, run } = useAction(reload);
   if (error) return <ErrorNotice error={error} retry={reload} />;
   if (loading && !data) return <p aria-live="polite">{t.loading}</p>;
   const demand = data?.demand;
   if (!demand) return <p>{t.notFound}</p>;
+  // The buyer's users (and administrators) see the shortlist; for anyone else it is null.
+  const candidates = demand.candidates;
+  const open = demand.status === 'PUBLISHED';
+  const shortlisted = new Set(candidates?.map((candidate) => candidate.product.id));
   return (
     <article class="instrument">
       <p class="meta">
-        {demand.buyer.name} · {demand.deliveryRegion.name}
+        {demand.buyer.name} · {demand.deliveryRegion.name} ·{' '}
+        <span class="status">{t.demandStatuses[demand.status]}</span>
       </p>
       <h1>{demand.productClass.name}</h1>
       <p>{demand.specification}</p>
@@ -335,11 +497,32 @@ export function Demand() {
         <dt>{t.deadline}</dt>
         <dd>{demand.deadline}</dd>
       </dl>
+      <FailureNotice failure={failure} />
+      {candidates && (
+        <section aria-live="polite">
+          <h2>{t.shortlistTitle(candidates.length)}</h2>
+          {candidates.length === 0 ? <p>{t.shortlistEmpty}</p> : null}
+          <ul class="results">
+            {candidates.map((candidate) => (
+              <CandidateCard key={candidate.id} candidate={candidate} done={reload} />
+            ))}
+          </ul>
+          {demand.status !== 'CLOSED' && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => run(() => request(CloseDemand, { id: demand.id, version: demand.version }))}
+            >
+              {t.closeDemand}
+            </button>
+          )}
+        </section>
+      )}
       <h2>{t.matchesTitle}</h2>
       <p>{t.matchesExplain}</p>
       <ol class="matches">
         {demand.matches?.map((match) => (
-          <li key={match.product.id} class="card match">
+          <li key={match.product.id} class="card match" data-product={match.product.id}>
             <h3>
               {match.product.name} <span class="score">{t.score(match.score)}</span>
             </h3>
@@ -348,6 +531,17 @@ export function Demand() {
               {match.inProvince ? ` · ${t.inProvince}` : ''} · ¥{yuan(match.product.priceMinFen)}–
               {yuan(match.product.priceMaxFen)}
             </p>
+            {candidates && open && !shortlisted.has(match.product.id) && (
+              <button
+                type="button"
+                onClick={() =>
+                  run(() => request(ShortlistProduct, { demandId: demand.id, productId: match.product.id }))
+                }
+              >
+                {t.shortlist}
+              </button>
+            )}
+            {shortlisted.has(match.product.id) && <p class="meta">{t.onShortlist}</p>}
             <details>
               <summary>{t.whyThisScore}</summary>
               <table class="factors">
