@@ -1,12 +1,13 @@
 /**
  * Serves the built portal: hashed assets cached for a year, the page itself never cached, a
  * content security policy that lets the page load only its own files and talk only to the
- * gateway, and, in development only, a sign-in that mints tokens per role.
+ * gateway, probes for a container's health check and a load balancer (`GET /health`,
+ * `GET /ready`), and, in development only, a sign-in that mints tokens per role.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { closeServer, type Logger, listen } from '@gzequip/kit/edge';
+import { closeServer, Drain, type Logger, listen } from '@gzequip/kit/edge';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
@@ -28,6 +29,13 @@ export interface PortalOptions {
   logger: Logger;
   /** Development only: mints a token for the identity a user picks. Never set in production. */
   mintDevToken?: (identity: DevIdentity) => Promise<string>;
+  /**
+   * At close: how long `/ready` answers 503 first, while everything is still served (each
+   * connection closed after its answer), so that a balancer sends browsers elsewhere; 0 by default.
+   */
+  drainMs?: number;
+  /** At close, after the drain: how long requests in flight may take to finish; 5 s by default. */
+  graceMs?: number;
 }
 
 export interface RunningPortal {
@@ -86,8 +94,10 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     `<meta name="gzequip-portal" content="${escapeAttribute(settings)}" />\n  </head>`,
   );
 
+  const drain = new Drain();
   const app = express();
   app.disable('x-powered-by');
+  app.use(drain.middleware);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -121,6 +131,17 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       res.set('cache-control', 'no-store').json({ token: await mintDevToken(identity) });
     });
   }
+  // Probes. Alive while the process answers; ready unless it drains for shutdown: the portal
+  // serves files from its own disk and calls nothing, so nothing else can make it unready.
+  app.get('/health', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ status: drain.draining ? 'draining' : 'ok' });
+  });
+  app.get('/ready', (_req, res) => {
+    res
+      .status(drain.draining ? 503 : 200)
+      .set('cache-control', 'no-store')
+      .json({ status: drain.draining ? 'draining' : 'ready' });
+  });
   // File names carry their content's hash: a new build is new names, so they never go stale.
   app.use(
     '/assets',
@@ -144,5 +165,15 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}/`;
   logger.info({ url }, 'portal listening');
-  return { url, close: () => closeServer(server, 5_000) };
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () => {
+      closing ??= (async () => {
+        await drain.start(options.drainMs ?? 0);
+        await closeServer(server, options.graceMs ?? 5_000);
+      })();
+      return closing;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The portal's server over a small built folder: what it caches and for how long, its content
- * security policy, the pages it answers with index.html, and the development sign-in, which
- * refuses every malformed identity and does not exist unless a token minter is given.
+ * security policy, the pages it answers with index.html, its probes and the drain at shutdown,
+ * and the development sign-in, which refuses every malformed identity and does not exist unless
+ * a token minter is given.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,6 +124,35 @@ describe('the portal server', () => {
     expect(notJson.status).toBe(400);
     const large = await signIn({ role: 'ADMIN', sub: 'admin', padding: 'x'.repeat(5_000) });
     expect(large.status).toBe(413);
+  });
+
+  it('answers its probes, never cached: alive at /health, ready at /ready', async () => {
+    for (const [path, status] of [
+      ['/health', 'ok'],
+      ['/ready', 'ready'],
+    ]) {
+      const response = await fetch(new URL(path as string, production.url));
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      expect(await response.json(), path).toEqual({ status });
+    }
+  });
+
+  it('at close, reports not-ready for the drain while it still serves, closing each connection, then stops', async () => {
+    const portal = await startPortal({ distDir: dist, graphUrl: GRAPH_URL, port: 0, logger, drainMs: 1_000 });
+    const closed = portal.close();
+    const ready = await fetch(new URL('/ready', portal.url));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'draining' });
+    const health = await fetch(new URL('/health', portal.url));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'draining' });
+    const page = await fetch(new URL('/my/bookings', portal.url));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('connection')).toBe('close');
+    expect(portal.close()).toBe(closed);
+    await closed;
+    await expect(fetch(new URL('/health', portal.url))).rejects.toThrow();
   });
 
   it('will not start without a build, and says how to make one', async () => {
