@@ -1,7 +1,7 @@
 // The images' HEALTHCHECK (node's fetch: the slim base image has no curl). Asks the service in
 // this container for /health, or the path given (`healthcheck.mjs /ready`), on the port it
-// listens on: PORT for the gateway, <NAME>_PORT for a subgraph (SERVICE names which). Exits 0
-// when the answer is 2xx, 1 otherwise.
+// listens on: PORT for the gateway, <NAME>_PORT for a subgraph or the portal (SERVICE names
+// which). Exits 0 when the answer is 2xx, 1 otherwise.
 const service = process.env.SERVICE;
 if (!service) {
   console.error('healthcheck: SERVICE is not set (the image sets it)');

@@ -1,13 +1,28 @@
 /**
  * deploy/Dockerfile without a container engine: the Docker language server's validator
- * (dockerfile-utils) finds no problem, rules in the spirit of hadolint hold, every service has
- * its target configured as the deployment expects, and the build context (its .dockerignore)
- * admits what the build copies and nothing of a local run.
+ * (dockerfile-utils) finds no problem, rules in the spirit of hadolint hold, every service (the
+ * gateway, the portal, each subgraph) has its target configured as the deployment expects, and
+ * the build context (its .dockerignore) admits what the build copies and nothing of a local run.
  */
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContextFilter, commandsOf, execForm, imageConfig, readDockerfile, type Stage } from './dockerfile.ts';
-import { gateway, imageReference, isPinnedTag, pinnedPnpm, readRepoFile, type Service, subgraphs } from './facts.ts';
+import {
+  services as allServices,
+  imageReference,
+  isPinnedTag,
+  packageFolder,
+  pinnedPnpm,
+  portVariable,
+  readRepoFile,
+  repoRoot,
+  type Service,
+  startCommand,
+  subgraphs,
+} from './facts.ts';
 
 let text: string;
 let stages: Stage[];
@@ -15,10 +30,8 @@ let services: Service[];
 
 beforeAll(() => {
   ({ text, stages } = readDockerfile());
-  services = [gateway, ...subgraphs()];
+  services = allServices();
 });
-
-const portVariable = (service: Service) => (service.name === 'gateway' ? 'PORT' : `${service.name.toUpperCase()}_PORT`);
 
 describe('deploy/Dockerfile: lint', () => {
   it('dockerfile-utils reports nothing, warnings included', () => {
@@ -83,7 +96,7 @@ describe('deploy/Dockerfile: lint', () => {
 });
 
 describe('deploy/Dockerfile: one target per service', () => {
-  it('every subgraph folder and the gateway have a target', () => {
+  it('every subgraph folder, the gateway and the portal have a target', () => {
     const missing = services.filter((service) => !stages.some((stage) => stage.name === service.name));
     expect(missing.map((service) => service.name)).toEqual([]);
   });
@@ -115,10 +128,12 @@ describe('deploy/Dockerfile: one target per service', () => {
         NODE_ENV: 'production',
         HOST: '0.0.0.0',
         SERVICE: service.name,
-        [portVariable(service)]: String(service.port),
+        [portVariable(service.name)]: String(service.port),
       });
       expect(config.expose, where).toEqual([String(service.port)]);
-      expect(execForm(config.cmd), where).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+      // What the package's own start script runs: its TypeScript through tsx.
+      expect(execForm(config.cmd), where).toEqual(startCommand(service.name));
+      expect(execForm(config.cmd)?.slice(0, 3), where).toEqual(['node', '--import', 'tsx']);
       const healthcheck = config.healthcheck?.replace(/^CMD\s+/, '');
       expect(config.healthcheck, where).toMatch(/^CMD\s+\[/);
       expect(execForm(healthcheck), where).toEqual(['node', '/usr/local/lib/gzequip/healthcheck.mjs']);
@@ -137,11 +152,59 @@ describe('deploy/Dockerfile: one target per service', () => {
     expect(stages.at(-1)?.name).toBe('gateway');
   });
 
+  it('the portal serves the page built in the deploy stage: built with its development dependencies, which stay out of /out', () => {
+    const deploy = stages.find((stage) => stage.name === 'deploy-portal') as Stage;
+    const commands = deploy.steps.flatMap(commandsOf);
+    // A second deploy with the development dependencies (vite, the browser libraries), beside
+    // the package so that its tsconfig's `extends: ../tsconfig.base.json` is found, and built there.
+    const buildDeploy = commands.find((command) => /^pnpm --filter @gzequip\/portal deploy (?!.*--prod)/.test(command));
+    const folder = buildDeploy?.split(' ').at(-1) as string;
+    expect(folder).toMatch(/^[a-z-]+$/);
+    expect(commands.slice(1)).toEqual([buildDeploy, `pnpm --dir ${folder} build`, `cp -R ${folder}/dist /out/dist`]);
+    expect(JSON.parse(readRepoFile('portal/package.json')).scripts.build).toBe('vite build');
+    expect(JSON.parse(readRepoFile('portal/tsconfig.json')).extends).toBe('../tsconfig.base.json');
+    // server/main.ts serves ../dist: /app/dist in the image.
+    expect(readRepoFile('portal/server/main.ts')).toContain("new URL('../dist', import.meta.url)");
+  });
+
+  it("the portal's production dependencies are what its server imports; the browser's libraries are build-time ones", () => {
+    const manifest = JSON.parse(readRepoFile('portal/package.json')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const importsOf = (folder: string) => {
+      const names = new Set<string>();
+      for (const entry of readdirSync(join(repoRoot, folder), { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
+        const text = readRepoFile(join(entry.parentPath, entry.name).slice(repoRoot.length));
+        for (const match of text.matchAll(/^(?:(?:import|export)\s[^'";]*?from\s+|import\s+)'([^'.][^']*)'/gm)) {
+          const specifier = match[1] as string;
+          if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+          if (/^import\s+type\s/.test(match[0])) continue; // erased: nothing to install
+          names.add(
+            specifier
+              .split('/')
+              .slice(0, specifier.startsWith('@') ? 2 : 1)
+              .join('/'),
+          );
+        }
+      }
+      return names;
+    };
+    const server = importsOf('portal/server');
+    expect(server.size).toBeGreaterThan(0);
+    expect([...server].filter((name) => !(name in manifest.dependencies))).toEqual([]);
+    const browser = importsOf('portal/src');
+    expect(browser.has('preact')).toBe(true);
+    expect([...browser].filter((name) => name in manifest.dependencies && !server.has(name))).toEqual([]);
+    // And nothing but the server's imports and tsx, which runs it, is a production dependency.
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...server, 'tsx'].sort());
+  });
+
   it('tsx, which runs the services, is a production dependency of each service package and of the subgraph template', () => {
-    const manifests = [
-      ...services.map((service) => (service.name === 'gateway' ? 'gateway' : `subgraphs/${service.name}`)),
-      'scripts/templates/subgraph',
-    ].map((folder) => [folder, JSON.parse(readRepoFile(`${folder}/package.json`))] as const);
+    const manifests = [...services.map((service) => packageFolder(service.name)), 'scripts/templates/subgraph'].map(
+      (folder) => [folder, JSON.parse(readRepoFile(`${folder}/package.json`))] as const,
+    );
     for (const [folder, manifest] of manifests) {
       expect(manifest.dependencies?.tsx, folder).toBeDefined();
       expect(manifest.devDependencies?.tsx, folder).toBeUndefined();
@@ -152,7 +215,7 @@ describe('deploy/Dockerfile: one target per service', () => {
 describe('deploy/Dockerfile.dockerignore: the build context', () => {
   const ignore = buildContextFilter;
 
-  it('admits what the build copies: manifests, lockfile, sources, patches, the supergraph, the health check', () => {
+  it("admits what the build copies: manifests, lockfile, sources, patches, the supergraph, the health check, the portal's page", () => {
     const context = ignore();
     const copied = stages
       .flatMap((stage) => stage.steps)
@@ -172,6 +235,16 @@ describe('deploy/Dockerfile.dockerignore: the build context', () => {
         `subgraphs/${name}/src/seed/demo-data.json`,
       ]),
       'schema/supergraph.graphql',
+      'portal/package.json',
+      'portal/server/main.ts',
+      'portal/server/portalServer.ts',
+      'portal/index.html',
+      'portal/vite.config.ts',
+      'portal/tsconfig.json',
+      'tsconfig.base.json',
+      'portal/src/main.tsx',
+      'portal/src/styles.css',
+      'portal/src/graphql/persisted-documents.json',
     ];
     expect(needed.filter((path) => context.ignores(path))).toEqual([]);
   });
@@ -188,6 +261,11 @@ describe('deploy/Dockerfile.dockerignore: the build context', () => {
       '.git/config',
       'tests/deploy/kubernetes.test.ts',
       'subgraphs/instruments/test/model.test.ts',
+      'portal/test/portalServer.test.ts',
+      'portal/node_modules/vite/package.json',
+      // A local build: the image builds its own from the sources.
+      'portal/dist/index.html',
+      'portal/dist/assets/index-abc.js',
       'scripts/start.ts',
       'README.md',
     ];

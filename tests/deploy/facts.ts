@@ -1,6 +1,7 @@
 /**
  * What the deployment artefacts are checked against: the subgraphs found by their folders, their
- * ports from the supergraph config, and the settings each service's code actually reads.
+ * ports from the supergraph config, the gateway, the portal (its port the default its server
+ * reads), and the settings each service's code actually reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,37 @@ export function subgraphs(): Service[] {
 
 export const gateway: Service = { name: 'gateway', port: 4000, packageName: '@gzequip/gateway' };
 
+/** The portal, on the port its server listens on unless PORTAL_PORT says otherwise. */
+export function portal(): Service {
+  const port = /process\.env\.PORTAL_PORT \|\| (\d+)/.exec(readRepoFile('portal/server/main.ts'))?.[1];
+  if (!port) throw new Error('portal/server/main.ts: no default for PORTAL_PORT found');
+  return { name: 'portal', port: Number(port), packageName: '@gzequip/portal' };
+}
+
+/** Every service that has an image: the gateway, the portal and the subgraphs. */
+export function services(): Service[] {
+  return [gateway, portal(), ...subgraphs()];
+}
+
+/** A service's package folder. */
+export function packageFolder(service: string): string {
+  return service === 'gateway' || service === 'portal' ? service : `subgraphs/${service}`;
+}
+
+/** The setting a service's port is read from: PORT for the gateway, <NAME>_PORT for the others. */
+export function portVariable(service: string): string {
+  return service === 'gateway' ? 'PORT' : `${service.toUpperCase()}_PORT`;
+}
+
+/** What a package's `start` script runs (`exec` dropped: the image's CMD is PID 1 itself). */
+export function startCommand(service: string): string[] {
+  const { scripts } = JSON.parse(readRepoFile(`${packageFolder(service)}/package.json`)) as {
+    scripts?: { start?: string };
+  };
+  if (!scripts?.start) throw new Error(`${packageFolder(service)}/package.json has no start script`);
+  return scripts.start.replace(/^exec\s+/, '').split(/\s+/);
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(repoRoot, dir), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
@@ -47,7 +79,8 @@ function sourceFiles(dir: string): string[] {
  * the kit puts after a subgraph's name: `envName(name, 'DATABASE_URL')`).
  */
 export function settingsRead(service: string): Set<string> {
-  const dirs = ['subgraphs/kit/src', service === 'gateway' ? 'gateway/src' : `subgraphs/${service}/src`];
+  // The portal's src/ is the browser's; what runs in its image is server/.
+  const dirs = ['subgraphs/kit/src', service === 'portal' ? 'portal/server' : `${packageFolder(service)}/src`];
   const names = new Set<string>();
   for (const file of dirs.flatMap(sourceFiles)) {
     const text = readFileSync(file, 'utf8');

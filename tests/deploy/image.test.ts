@@ -2,11 +2,13 @@
  * What an image build does, done without a container engine, and the result started: the build
  * context as Dockerfile.dockerignore lets it through is copied to a temporary folder, the build
  * stage's and the deploy stages' commands from deploy/Dockerfile run there (`pnpm fetch --prod`,
- * `pnpm --filter ... deploy --prod`; from this machine's store, the registry asked only for
- * metadata it lacks), and each deployed package is started as the image would start it: the
- * target's ENV, WORKDIR and exec-form CMD (`node --import tsx src/main.ts`). A subgraph on the embedded database, and the gateway in
- * front of it, must answer /health, pass the image's HEALTHCHECK, serve a query from the
- * subgraph's demo data, and exit 0 on SIGTERM as PID 1 would be asked to.
+ * `pnpm --filter ... deploy --prod`, the portal's vite build; from this machine's store, the
+ * registry asked only for metadata it lacks), and each deployed package is started as the image
+ * would start it: the target's ENV, WORKDIR and exec-form CMD (`node --import tsx src/main.ts`,
+ * the portal's `server/main.ts`). A subgraph on the embedded database, and the gateway in front
+ * of it, must answer /health, pass the image's HEALTHCHECK, serve a query from the subgraph's
+ * demo data, and exit 0 on SIGTERM as PID 1 would be asked to; the portal must pass its
+ * HEALTHCHECK and serve its built page and assets, pointing browsers at the gateway.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContextFilter, commandsOf, execForm, imageConfig, readDockerfile, type Stage } from './dockerfile.ts';
-import { pinnedPnpm, repoRoot, subgraphs } from './facts.ts';
+import { pinnedPnpm, portVariable, repoRoot, subgraphs } from './facts.ts';
 
 const run = promisify(execFile);
 
@@ -51,7 +53,10 @@ function copyBuildContext(to: string): number {
   return count;
 }
 
-/** A stage's RUN commands, with the image's /out a folder here; `pnpm fetch` from the store first. */
+/**
+ * A stage's RUN commands, with the image's /out a folder here; pnpm takes packages from the store
+ * first (`--prefer-offline` where the Dockerfile does not say `--offline`).
+ */
 async function runStage(stage: Stage, out: string): Promise<void> {
   for (const step of stage.steps) {
     if (step.keyword === 'WORKDIR' || step.keyword === 'COPY') continue; // the context folder is the workdir
@@ -59,7 +64,9 @@ async function runStage(stage: Stage, out: string): Promise<void> {
     for (let command of commandsOf(step)) {
       // pnpm is this machine's (the same version: dockerfile.test.ts checks the install's).
       if (command.startsWith('npm install --global pnpm@') || command.startsWith('npm cache clean')) continue;
-      if (command === 'pnpm fetch --prod') command += ' --prefer-offline';
+      if (/^pnpm (fetch|--filter \S+ deploy)\b/.test(command) && !command.includes('--offline')) {
+        command += ' --prefer-offline';
+      }
       command = command.replace(/(^|\s)\/out(?=\/|\s|$)/g, `$1${out}`);
       await run('sh', ['-c', command], { cwd: context, maxBuffer: 16 * 1024 * 1024 });
     }
@@ -107,14 +114,13 @@ async function startAsImage(service: string, outs: Record<string, string>, setti
   const config = imageConfig(stages, service);
   const toHost = hostPaths(config.chain, outs);
   const port = await freePort();
-  const portVariable = service === 'gateway' ? 'PORT' : `${service.toUpperCase()}_PORT`;
   const env: Record<string, string> = {
     // Only what the image and the orchestrator give it: not this machine's database URLs.
     PATH: process.env.PATH ?? '',
     ...Object.fromEntries(Object.entries(config.env).map(([key, value]) => [key, toHost(value)])),
     // Loopback only on this machine (the image says 0.0.0.0).
     HOST: '127.0.0.1',
-    [portVariable]: String(port),
+    [portVariable(service)]: String(port),
     ...settings,
   };
   const cmd = execForm(config.cmd) as string[];
@@ -178,11 +184,11 @@ beforeAll(async () => {
   expect(copyBuildContext(context)).toBeGreaterThan(100);
   ({ stages } = readDockerfile());
   await runStage(stages.find((stage) => stage.name === 'build') as Stage, '/out');
-  for (const service of [SUBGRAPH, 'gateway']) {
+  for (const service of [SUBGRAPH, 'gateway', 'portal']) {
     outs[`deploy-${service}`] = join(work, 'out', service);
     await runStage(stages.find((stage) => stage.name === `deploy-${service}`) as Stage, outs[`deploy-${service}`]);
   }
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   for (const { child } of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -191,9 +197,10 @@ afterAll(async () => {
 
 describe('an image built without a container engine', () => {
   it('holds the package, its production dependencies and tsx, and no tests or development tools', () => {
-    for (const service of [SUBGRAPH, 'gateway']) {
+    for (const service of [SUBGRAPH, 'gateway', 'portal']) {
       const out = outs[`deploy-${service}`] as string;
-      expect(existsSync(join(out, 'src/main.ts')), service).toBe(true);
+      const script = execForm(imageConfig(stages, service).cmd)?.at(-1) as string;
+      expect(existsSync(join(out, script)), `${service}: ${script}`).toBe(true);
       expect(existsSync(join(out, 'node_modules/tsx/package.json')), service).toBe(true);
       expect(existsSync(join(out, 'node_modules/@gzequip/kit/src/index.ts')), service).toBe(true);
       expect(existsSync(join(out, 'test')), service).toBe(false);
@@ -201,6 +208,19 @@ describe('an image built without a container engine', () => {
       expect(existsSync(join(out, 'node_modules/@types')), service).toBe(false);
     }
     expect(existsSync(join(outs['deploy-gateway'] as string, 'schema/supergraph.graphql'))).toBe(true);
+  });
+
+  it("holds the portal's built page, and none of the browser's libraries or the build's tools", () => {
+    const out = outs['deploy-portal'] as string;
+    expect(existsSync(join(out, 'dist/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'dist/persisted-query-manifest.json'))).toBe(true);
+    expect(readdirSync(join(out, 'dist/assets')).some((name) => /^index-[\w-]+\.js$/.test(name))).toBe(true);
+    for (const name of ['vite', 'preact', 'preact-iso', '@preact/signals', 'echarts', 'graphql']) {
+      expect(existsSync(join(out, 'node_modules', name)), name).toBe(false);
+    }
+    for (const name of ['express', 'helmet', 'compression', '@gzequip/kit']) {
+      expect(existsSync(join(out, 'node_modules', name, 'package.json')), name).toBe(true);
+    }
   });
 
   it('runs: a subgraph on the embedded database and the gateway in front of it answer, pass the HEALTHCHECK, serve its data, and stop at SIGTERM', async () => {
@@ -243,5 +263,32 @@ describe('an image built without a container engine', () => {
 
     expect(await stop(gateway)).toBe(0);
     expect(await stop(subgraph)).toBe(0);
+  });
+
+  it('runs: the portal passes the HEALTHCHECK, serves its built page and assets pointing browsers at the gateway, and stops at SIGTERM', async () => {
+    const graphUrl = 'https://graph.gzequip.example/graphql';
+    const portal = await startAsImage('portal', outs, { GRAPH_PUBLIC_URL: graphUrl });
+    expect(portal.env.NODE_ENV).toBe('production');
+    expect(await (await fetch(`http://127.0.0.1:${portal.port}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await healthcheck(portal)).toBe(0);
+    expect(await healthcheck(portal, '/ready')).toBe(0);
+    expect(await healthcheck(portal, '/assets/no-such-file.js')).toBe(1);
+
+    const page = await fetch(`http://127.0.0.1:${portal.port}/instruments/ins-054`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' https://graph.gzequip.example");
+    const html = await page.text();
+    expect(html).toContain('<meta name="gzequip-portal"');
+    expect(html).toContain(`&quot;graphUrl&quot;:&quot;${graphUrl}&quot;`);
+    expect(html).toContain('&quot;devSignIn&quot;:false');
+    const script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+    const asset = await fetch(`http://127.0.0.1:${portal.port}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await asset.text()).length).toBeGreaterThan(1_000);
+
+    expect(await stop(portal)).toBe(0);
   });
 });
