@@ -2,14 +2,25 @@
  * deploy/compose.yaml without Docker: read as Docker Compose reads it (YAML merge keys, then
  * `${...}` interpolation from the .env file), valid against the Compose specification's schema
  * (deploy/compose-spec/, unknown fields refused), refused with a message naming each secret left
- * out, and laid out as the README says: a database, a migration job and a subgraph per source.
+ * out, and laid out as the README says: a database, a migration job and a subgraph per source,
+ * the gateway, and the portal pointing browsers at the gateway, which lets the portal's pages in.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { deployDir, gateway, imageReference, isPinnedTag, type Service, subgraphs, unreadSettings } from './facts.ts';
+import {
+  deployDir,
+  gateway,
+  imageReference,
+  isPinnedTag,
+  portal,
+  type Service,
+  services,
+  subgraphs,
+  unreadSettings,
+} from './facts.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -195,6 +206,40 @@ describe('deploy/compose.yaml: the federation', () => {
     const urls = Object.keys(envOf('gateway')).filter((key) => /^[A-Z0-9]+_URL$/.test(key) && key !== 'REDIS_URL');
     expect(urls.sort()).toEqual(all.map(({ name }) => `${name.toUpperCase()}_URL`).sort());
     for (const { name } of all) expect(gatewayService?.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it('the portal publishes 4100, points browsers at the gateway as they reach it, and the gateway lets its pages call it', () => {
+    const portalService = compose.services.portal;
+    const { port } = portal();
+    expect(portalService?.build).toEqual({ context: '..', dockerfile: 'deploy/Dockerfile', target: 'portal' });
+    expect(portalService?.ports).toEqual([`${port}:${port}`]);
+    expect(portalService?.read_only).toBe(true);
+    expect(portalService?.healthcheck?.test).toEqual([
+      'CMD',
+      'node',
+      '/usr/local/lib/gzequip/healthcheck.mjs',
+      '/ready',
+    ]);
+    // The browser, not the portal, calls the gateway: at the host and port the gateway is published on.
+    const graphUrl = new URL(envOf('portal').GRAPH_PUBLIC_URL as string);
+    const [gatewayPublished] = (compose.services.gateway?.ports?.[0] ?? '').split(':');
+    expect(graphUrl.port).toBe(gatewayPublished);
+    expect(graphUrl.pathname).toBe('/graphql');
+    // And the gateway lets the portal's page, on the same host at the portal's published port, call it.
+    const [portalPublished] = (portalService?.ports?.[0] ?? '').split(':');
+    const origins = (envOf('gateway').CORS_ORIGINS ?? '').split(',');
+    expect(origins).toContain(`${graphUrl.protocol}//${graphUrl.hostname}:${portalPublished}`);
+    for (const origin of origins) expect(new URL(origin).origin, origin).toBe(origin);
+    // It needs nothing else to start: its page is in the image.
+    expect(portalService?.depends_on).toBeUndefined();
+  });
+
+  it('every service with an image target runs from it', () => {
+    const targets = Object.values(compose.services).map((service) => service.build?.target);
+    expect(services().filter(({ name }) => !targets.includes(name))).toEqual([]);
+    for (const { name } of services()) {
+      expect(imageReference(compose.services[name]?.image ?? '').name, name).toBe(`gzequip/${name}`);
+    }
   });
 
   it('every image is pinned or ours, never latest; every long-running service has a health check', () => {
