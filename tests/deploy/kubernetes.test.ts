@@ -2,14 +2,25 @@
  * deploy/kubernetes/: every manifest valid against the Kubernetes API's schemas with no unknown
  * field (kubeconform -strict, without a cluster), and the project's rules: probes, limits,
  * non-root and read-only containers, a drain that fits the grace period, only the gateway reaching
- * a subgraph, migrations as Jobs, the settings named as the code reads them, and every subgraph
- * folder deployed.
+ * a subgraph, migrations as Jobs, the settings named as the code reads them, every subgraph
+ * folder deployed, and the portal behind the ingress, reaching nothing, pointing browsers at the
+ * gateway's public address, which lets the portal's origin in.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { deployDir, gateway, imageReference, isPinnedTag, type Service, subgraphs, unreadSettings } from './facts.ts';
+import {
+  deployDir,
+  gateway,
+  imageReference,
+  isPinnedTag,
+  portal,
+  type Service,
+  services,
+  subgraphs,
+  unreadSettings,
+} from './facts.ts';
 import { type Manifest, schemaProblems, unknownFieldChecker } from './kubernetesSchema.ts';
 
 const kubernetesDir = join(deployDir, 'kubernetes');
@@ -67,6 +78,14 @@ interface NetworkPolicyRule {
   from?: NetworkPolicyPeer[];
   to?: NetworkPolicyPeer[];
   ports?: { port?: number | string; protocol?: string }[];
+}
+interface IngressPath {
+  path: string;
+  pathType: string;
+  backend: { service: { name: string; port: { name?: string; number?: number } } };
+}
+interface Ingress extends Document {
+  spec: { tls?: { hosts?: string[] }[]; rules: { host?: string; http?: { paths: IngressPath[] } }[] };
 }
 interface NetworkPolicy extends Document {
   spec: {
@@ -309,6 +328,13 @@ describe('every subgraph folder is deployed', () => {
     all = subgraphs();
   });
 
+  it('every service with an image (the gateway, the portal, each subgraph) has a Deployment of it', () => {
+    const images = ofKind<Workload>('Deployment').map(
+      (workload) => imageReference(containerOf(workload).image ?? '').name,
+    );
+    expect(services().filter(({ name }) => !images.includes(`gzequip/${name}`))).toEqual([]);
+  });
+
   it('as a Deployment on its port, with its Service, PodDisruptionBudget and migration Job', () => {
     const problems: string[] = [];
     for (const { name, port } of all) {
@@ -396,6 +422,53 @@ describe('every subgraph folder is deployed', () => {
   });
 });
 
+describe('the portal', () => {
+  const container = () => containerOf(named<Workload>('Deployment', 'portal') as Workload);
+  const ingress = () => named<Ingress>('Ingress', 'gzequip') as Ingress;
+  /** The Ingress's host that sends this path to this Service, or undefined. */
+  const hostServing = (service: string, path: string) =>
+    ingress().spec.rules.find((rule) =>
+      rule.http?.paths.some(
+        (p) =>
+          p.backend.service.name === service &&
+          (p.pathType === 'Prefix' ? path.startsWith(p.path) : p.path === path) &&
+          p.backend.service.port.name === 'http',
+      ),
+    )?.host;
+
+  it('runs as a Deployment on its port, with its Service and PodDisruptionBudget', () => {
+    const { port } = portal();
+    const deployment = named<Workload & { spec: { replicas?: number } }>('Deployment', 'portal');
+    expect(deployment?.spec.replicas).toBeGreaterThanOrEqual(2);
+    expect(imageReference(container().image ?? '').name).toBe('gzequip/portal');
+    expect(container().ports).toEqual([{ name: 'http', containerPort: port }]);
+    expect(literal(container(), 'PORTAL_PORT')).toBe(String(port));
+    expect(literal(container(), 'HOST')).toBe('0.0.0.0');
+    const service = named<Document & { spec: { ports: { port: number; targetPort: string }[] } }>('Service', 'portal');
+    expect(service?.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
+    expect(named('PodDisruptionBudget', 'portal')).toBeDefined();
+    // It reads no secret.
+    expect((container().env ?? []).filter((variable) => variable.valueFrom)).toEqual([]);
+  });
+
+  it('is served on a host of the Ingress, under TLS, and points browsers at the gateway on the Ingress', () => {
+    const portalHost = hostServing('portal', '/instruments/ins-054');
+    expect(portalHost).toBeDefined();
+    expect(hostServing('portal', '/assets/index-abc.js')).toBe(portalHost);
+    const graphUrl = new URL(literal(container(), 'GRAPH_PUBLIC_URL') as string);
+    expect(graphUrl.protocol).toBe('https:');
+    expect(hostServing('gateway', graphUrl.pathname)).toBe(graphUrl.host);
+    const tlsHosts = (ingress().spec.tls ?? []).flatMap((tls) => tls.hosts ?? []);
+    expect(tlsHosts).toEqual(expect.arrayContaining([portalHost, graphUrl.host]));
+  });
+
+  it("the gateway lets the portal's origin call it from the browser, and only it", () => {
+    const gatewayContainer = containerOf(named<Workload>('Deployment', gateway.name) as Workload);
+    const portalHost = hostServing('portal', '/');
+    expect(literal(gatewayContainer, 'CORS_ORIGINS')?.split(',')).toEqual([`https://${portalHost}`]);
+  });
+});
+
 describe('network policies', () => {
   const labelsOf = (name: string): Record<string, string> =>
     named<Workload>('Deployment', name)?.spec.template.metadata?.labels ?? {};
@@ -464,6 +537,25 @@ describe('network policies', () => {
         );
       expect(allowed, `${reader.metadata?.name} may reach the gateway`).toBe(true);
     }
+  });
+
+  it('let only the ingress controller reach the portal, on its port, and the portal reach nothing', () => {
+    const labels = labelsOf('portal');
+    const applying = (type: string) =>
+      policies().filter(
+        (policy) => selects(policy.spec.podSelector, labels) && policy.spec.policyTypes?.includes(type),
+      );
+    const ingress = applying('Ingress').flatMap((policy) => policy.spec.ingress ?? []);
+    expect(ingress).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+        ports: [{ port: 'http' }],
+      },
+    ]);
+    // Selected by an egress policy that allows nothing, and by none that allows anything.
+    const egress = applying('Egress');
+    expect(egress.length).toBeGreaterThan(0);
+    expect(egress.flatMap((policy) => policy.spec.egress ?? [])).toEqual([]);
   });
 });
 
