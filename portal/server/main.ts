@@ -2,7 +2,7 @@
  * The portal on its own, for production: serves the built portal (PORTAL_PORT, HOST) and points
  * browsers at the gateway's public address (GRAPH_PUBLIC_URL). No development sign-in here:
  * users come with tokens from the identity provider. At SIGTERM it reports not-ready for
- * SHUTDOWN_DRAIN_MS (0 by default), then lets requests in flight finish (SHUTDOWN_GRACE_MS, 5 s
+ * SHUTDOWN_DRAIN_MS (0 by default), then lets requests in flight finish (SHUTDOWN_GRACE_MS, 10 s
  * by default) and exits 0.
  */
 import { createLogger, wholeNumberSetting } from '@gzequip/kit/edge';
@@ -21,7 +21,7 @@ const portal = await startPortal({
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
   logger,
   drainMs: wholeNumberSetting(process.env, 'SHUTDOWN_DRAIN_MS', 0),
-  graceMs: wholeNumberSetting(process.env, 'SHUTDOWN_GRACE_MS', 5_000),
+  graceMs: wholeNumberSetting(process.env, 'SHUTDOWN_GRACE_MS', 10_000),
 });
 // Every signal is handled (a second one must not kill a shutdown half-way).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
