@@ -431,6 +431,11 @@ export type QuoteStatus =
   /** Taken back by the platform, or its service withdrawn */
   | 'WITHDRAWN';
 
+export type RedemptionStatus =
+  | 'APPROVED'
+  | 'CLAIMED'
+  | 'REJECTED';
+
 /** What the owner records when the work is done. */
 export type ServiceRecordInput = {
   /** ISO 8601 with its zone; after actualStart, at most 7 days later */
@@ -704,17 +709,27 @@ export type RequestBookingMutationVariables = Exact<{
 
 export type RequestBookingMutation = { requestBooking: { id: string, status: BookingStatus, start: string, end: string, estimatedChargeFen: number } | null };
 
+export type PaymentCardFragment = { id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null };
+
 export type OrdersQueryVariables = Exact<{
   mine: boolean;
 }>;
 
 
-export type OrdersQuery = { orders: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: OrderStatus, amountFen: number, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number }> } }> } | null, vouchers?: { edges: Array<{ node: { id: string, schemeYear: number, balanceFen: number } }> } | null };
+export type OrdersQuery = { orders: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: OrderStatus, amountFen: number, disputeReason: string | null, resolution: string | null, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null }> } }> } | null, vouchers?: { edges: Array<{ node: { id: string, schemeYear: number, balanceFen: number } }> } | null };
+
+export type OrderPaymentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderPaymentsQuery = { order: { id: string, status: OrderStatus, payments: Array<{ id: string, status: PaymentStatus }> } | null };
 
 export type MoveOrderMutationVariables = Exact<{
   id: string | number;
   version: number;
   to: OrderStatus;
+  reason?: string | null | undefined;
 }>;
 
 
@@ -728,6 +743,13 @@ export type PayOrderMutationVariables = Exact<{
 
 
 export type PayOrderMutation = { payOrder: { id: string, status: PaymentStatus } | null };
+
+export type ClaimRedemptionMutationVariables = Exact<{
+  paymentId: string | number;
+}>;
+
+
+export type ClaimRedemptionMutation = { claimRedemption: { id: string, status: RedemptionStatus } | null };
 
 export type SearchPlatformsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -922,6 +944,23 @@ export const BookingCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BookingCard"}) as unknown as TypedDocumentString<BookingCardFragment, unknown>;
+export const PaymentCardFragmentDoc = new TypedDocumentString(`
+    fragment PaymentCard on Payment {
+  id
+  status
+  voucherFen
+  cashFen
+  createdAt
+  succeededAt
+  redemption {
+    id
+    version
+    status
+    amountFen
+    decisionReason
+  }
+}
+    `, {"fragmentName":"PaymentCard"}) as unknown as TypedDocumentString<PaymentCardFragment, unknown>;
 export const VoucherCardFragmentDoc = new TypedDocumentString(`
     fragment VoucherCard on Voucher {
   id
@@ -989,9 +1028,11 @@ export const RecordOutcomeDocument = {"__meta__":{"hash":"f13ba251efe97c1ea1fbb5
 export const CloseDemandDocument = {"__meta__":{"hash":"79d087e5300eb5920782161acaa5379ebecee4ab899432c3c55880eaa6192c69"}} as unknown as TypedDocumentString<CloseDemandMutation, CloseDemandMutationVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
-export const OrdersDocument = {"__meta__":{"hash":"88623d9d6541e1232b1c28da7bf6f9eadab4f94ab5c193cd73cda27dcdf28dba"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
-export const MoveOrderDocument = {"__meta__":{"hash":"4d22c69ef1bfeaaed732dcd932c3f3cdbe49b26e16939a5eb4e877825d072e64"}} as unknown as TypedDocumentString<MoveOrderMutation, MoveOrderMutationVariables>;
+export const OrdersDocument = {"__meta__":{"hash":"cdd0f653ac3b412d3caed4af86e00fa96cc0a02c03e31f71cbf5817d68aecd2c"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
+export const OrderPaymentsDocument = {"__meta__":{"hash":"23082d3cbc874f751c21044e4bb26d4e7101697b6501681655982c9ad92501c8"}} as unknown as TypedDocumentString<OrderPaymentsQuery, OrderPaymentsQueryVariables>;
+export const MoveOrderDocument = {"__meta__":{"hash":"f68200cd0538fe1121067fb6c15b80cd0bc23e61ddc536be30bf175f29c6cf95"}} as unknown as TypedDocumentString<MoveOrderMutation, MoveOrderMutationVariables>;
 export const PayOrderDocument = {"__meta__":{"hash":"f70e1ebd0a5b24cb41f7ee0ba6f80057716b375767c10e3947f4e1a3cd1ebdfc"}} as unknown as TypedDocumentString<PayOrderMutation, PayOrderMutationVariables>;
+export const ClaimRedemptionDocument = {"__meta__":{"hash":"3107e40c733e1b0b8c1efe875942ec6aea22ed0c3092a2f8614b0031e805b437"}} as unknown as TypedDocumentString<ClaimRedemptionMutation, ClaimRedemptionMutationVariables>;
 export const SearchPlatformsDocument = {"__meta__":{"hash":"a5ddf178d8ad886eb66e76da1de16788a15ff92910e551659773efe71aef4450"}} as unknown as TypedDocumentString<SearchPlatformsQuery, SearchPlatformsQueryVariables>;
 export const PlatformPageDocument = {"__meta__":{"hash":"ebe151d0e71a289d382d80c5f917776dc07fdbd0f452fb7d095c2fac3e16493e"}} as unknown as TypedDocumentString<PlatformPageQuery, PlatformPageQueryVariables>;
 export const OpenThreadDocument = {"__meta__":{"hash":"7117bf586d09051ba29ec473675a4e9c4f5df5eb242b07bf4674cfcbdd93bfd0"}} as unknown as TypedDocumentString<OpenThreadMutation, OpenThreadMutationVariables>;
