@@ -243,6 +243,9 @@ const zh = {
   redemptionLine: (amount: string, status: string) => `¥${amount} · ${status}`,
   notClaimed: '平台尚未申领',
   claimRedemption: (amount: string) => `申领创新券补贴 ¥${amount}`,
+  redemptionsTitle: '平台的创新券补贴申领',
+  redemptionsExplain:
+    '平台为已结算订单中由创新券支付的部分申领补贴：批准后付给平台，驳回则退回企业的创新券。按已结算订单列出，最新的在前。',
   navDemands: '供需对接',
   demandsTitle: '装备需求与供应商匹配',
   demandsExplain:
@@ -624,6 +627,9 @@ const en: Messages = {
   redemptionLine: (amount: string, status: string) => `¥${amount} · ${status}`,
   notClaimed: 'Not claimed by the platform yet',
   claimRedemption: (amount: string) => `Claim the voucher's ¥${amount}`,
+  redemptionsTitle: "The platforms' claims on vouchers",
+  redemptionsExplain:
+    "A platform claims what a voucher paid of a settled order: approved, it is paid to the platform; rejected, it goes back to the enterprise's voucher. Settled orders are listed, newest first.",
   navDemands: 'Supply and demand',
   demandsTitle: 'Equipment demands and matched suppliers',
   demandsExplain:

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { yuan } from '../format.ts';
 import { request } from '../graph.ts';
-import type { PlatformKind, VoucherCardFragment } from '../graphql/graphql.ts';
+import type { PlatformKind, RedemptionClaimsQuery, VoucherCardFragment } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
 import { useAction, useQuery } from '../useGraph.ts';
+import { PaymentSummary } from './Orders.tsx';
 import { KINDS } from './Platforms.tsx';
 
 graphql(`
@@ -71,6 +72,52 @@ const OpenVoucherScheme = graphql(`
     }
   }
 `);
+
+/**
+ * The platforms' claims on what vouchers paid, for the department: the graph lists them with the
+ * settled orders they belong to (it has no list of claims of its own), newest first, a page at a time.
+ */
+const RedemptionClaims = graphql(`
+  query RedemptionClaims($first: Int, $after: String) {
+    orders(filter: { status: SETTLED }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          amountFen
+          platform {
+            name
+          }
+          enterprise {
+            name
+          }
+          quote {
+            description
+          }
+          payments {
+            ...PaymentCard
+          }
+        }
+      }
+    }
+  }
+`);
+
+const DecideRedemption = graphql(`
+  mutation DecideRedemption($id: ID!, $version: Int!, $approve: Boolean!, $key: String!, $reason: String) {
+    decideRedemption(redemptionId: $id, version: $version, approve: $approve, idempotencyKey: $key, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+/** Settled orders a page shows at once; more on request. */
+const PAGE = 20;
 
 /** Yuan typed by a person, as whole fen. */
 const fen = (yuanText: string) => Math.round(Number(yuanText) * 100);
@@ -152,6 +199,114 @@ function Decision({ voucher, done }: { voucher: VoucherCardFragment; done: () =>
       </button>
       <FailureNotice failure={failure} />
     </div>
+  );
+}
+
+type SettledOrder = NonNullable<RedemptionClaimsQuery['orders']>['edges'][number];
+
+/** The department's decision on a platform's claim: approve (paid to the platform) or reject with a reason. */
+function RedemptionDecision({ redemption, done }: { redemption: { id: string; version: number }; done: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const { failure, run } = useAction(done);
+  // One key per decision shown: a decision sent twice (a double click, a retry) is made once.
+  const [key] = useState(() => crypto.randomUUID());
+  const decide = (approve: boolean) =>
+    run(() =>
+      request(DecideRedemption, {
+        id: redemption.id,
+        version: redemption.version,
+        approve,
+        key,
+        reason: approve ? null : reason,
+      }),
+    );
+  return (
+    <div class="decisions">
+      <button type="button" onClick={() => decide(true)}>
+        {t.approve}
+      </button>
+      <label>
+        {t.rejectReason}
+        <input value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="button" class="secondary" onClick={() => decide(false)}>
+        {t.reject}
+      </button>
+      <FailureNotice failure={failure} />
+    </div>
+  );
+}
+
+/** Settled orders paid in part by a voucher, with the platform's claim on that part and the department's decision. */
+function RedemptionClaimsList() {
+  const t = useT();
+  const { data, error, loading, reload } = useQuery(RedemptionClaims, { first: PAGE });
+  const { failure, run } = useAction();
+  const [more, setMore] = useState<{ edges: SettledOrder[]; endCursor: string | null }[]>([]);
+  const answer = data?.orders;
+  const last = more.at(-1);
+  const endCursor = last ? last.endCursor : answer?.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
+  const loadMore = () =>
+    run(async () => {
+      if (!endCursor) return;
+      const page = (await request(RedemptionClaims, { first: PAGE, after: endCursor })).orders;
+      setMore([
+        ...more,
+        { edges: page?.edges ?? [], endCursor: page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null },
+      ]);
+    });
+  // After a decision the list is read again from its first page: the pages after it may have moved.
+  const decided = () => {
+    setMore([]);
+    reload();
+  };
+  const withVoucher = [...(answer?.edges ?? []), ...more.flatMap((page) => page.edges)].filter(({ node }) =>
+    node.payments.some((payment) => payment.status === 'SUCCEEDED' && payment.voucherFen > 0),
+  );
+  return (
+    <>
+      <h2>{t.redemptionsTitle}</h2>
+      <p>{t.redemptionsExplain}</p>
+      {error ? <ErrorNotice error={error} retry={reload} /> : null}
+      <p aria-live="polite" class="count">
+        {loading ? t.loading : ''}
+      </p>
+      {answer && withVoucher.length === 0 && <p>{t.none}</p>}
+      <ul class="results">
+        {withVoucher.map(({ node }) => (
+          <li key={node.id} class="card redemption-claim" data-order={node.id}>
+            <h3>{node.quote.description}</h3>
+            <dl>
+              <dt>{t.platform}</dt>
+              <dd>{node.platform.name}</dd>
+              {node.enterprise && (
+                <>
+                  <dt>{t.requester}</dt>
+                  <dd>{node.enterprise.name}</dd>
+                </>
+              )}
+              <dt>{t.amount}</dt>
+              <dd>¥{yuan(node.amountFen)}</dd>
+              {node.payments.map((payment) => (
+                <PaymentSummary key={payment.id} payment={payment} />
+              ))}
+            </dl>
+            {node.payments.map(({ redemption }) =>
+              redemption?.status === 'CLAIMED' ? (
+                <RedemptionDecision key={redemption.id} redemption={redemption} done={decided} />
+              ) : null,
+            )}
+          </li>
+        ))}
+      </ul>
+      <FailureNotice failure={failure} />
+      {endCursor && (
+        <button type="button" onClick={loadMore}>
+          {t.loadMore}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -310,6 +465,7 @@ export function VouchersPage() {
           <FailureNotice failure={failure} />
         </form>
       )}
+      {department && <RedemptionClaimsList />}
     </section>
   );
 }
