@@ -4,13 +4,16 @@
  * instrument and books it; the owner approves it from the queue; the SME sees it approved; the
  * owner completes it with the user's rating, and the rating shows in the SME's bookings. An SME
  * asks a platform a question from its page and reads the operator's answer. The department grants
- * a voucher that pays a quoted order. A demand posted gets ranked suppliers with their scores
- * explained. Each electroplating zone shows its quotas, and a plant that would overdraw one is
- * told which. Pages load nothing but the portal and the gateway, and log no console error. Each
- * step leaves a screenshot in test-results/portal/. Where Chromium is missing the test says so and
- * is skipped.
+ * a voucher that pays a quoted order. An SME disputes a delivered order and the department resolves
+ * it; the SME pays it partly with the voucher, the page shows the cash part waiting for the
+ * (simulated) provider until its callback settles the order; the operator claims the voucher's
+ * part and the department approves the claim. A demand posted gets ranked suppliers with their
+ * scores explained; the buyer shortlists two and records their outcomes. Each electroplating zone
+ * shows its quotas, and a plant that would overdraw one is told which. Pages load nothing but the
+ * portal and the gateway, and log no console error. Each step leaves a screenshot in
+ * test-results/portal/. Where Chromium is missing the test says so and is skipped.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumInstalled, launchChromium } from '../../scripts/lib/chromium.ts';
 import { repoRoot } from '../../scripts/lib/cli.ts';
 import { bareEnvironment, type FederationProcess, startFederation } from '../../scripts/lib/federationProcess.ts';
+import { SimulatedPaymentProvider } from '../../subgraphs/platforms/src/payments/simulator.ts';
 
 const SCREENSHOTS = join(repoRoot, 'test-results', 'portal');
 const OWNER_NAME = '遵义汽车零部件质量检测有限公司';
@@ -246,6 +250,114 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await expect.poll(() => sme.page.locator('li.voucher .balance').textContent()).toBe('¥4,200.00');
   });
 
+  it("a dispute raised and resolved, a payment waiting for the provider, the voucher's part claimed and approved", async () => {
+    // Follows the voucher payment above: the year's scheme is open (50% covered above ¥1,000) and
+    // the SME's voucher has ¥4,200 left.
+    const sme = await open();
+    await signIn(sme.page, /中小企业用户/);
+    await sme.page.goto(new URL('/platforms/plt-01', federation.portalUrl).toString());
+    await sme.page.getByLabel('主题').fill('起落架作动筒疲劳试验');
+    await sme.page.getByLabel('咨询内容').fill('作动筒2件，需做10万次疲劳试验，请报价。');
+    await sme.page.getByRole('button', { name: '发送咨询' }).click();
+    await sme.page.getByRole('heading', { name: '起落架作动筒疲劳试验' }).waitFor();
+    const threadUrl = sme.page.url();
+
+    const operator = await open();
+    await signIn(operator.page, /平台运营者/);
+    await operator.page.goto(threadUrl);
+    await operator.page.getByLabel('服务内容').fill('作动筒疲劳试验10万次，出具检测报告');
+    await operator.page.getByLabel('总价（元）').fill('3000');
+    const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await operator.page.getByLabel('报价有效期至').fill(validUntil);
+    await operator.page.getByRole('button', { name: '发送报价' }).click();
+    await operator.page.locator('.quote', { hasText: '¥3,000.00' }).waitFor();
+
+    await sme.page.reload();
+    await sme.page.getByRole('button', { name: '接受报价并下单' }).click();
+    const order = sme.page.locator('li.order', { hasText: '作动筒疲劳试验10万次' });
+    await expect.poll(() => order.locator('.status').textContent()).toBe('已下单');
+
+    await operator.page.getByRole('link', { name: '订单' }).click();
+    const served = operator.page.locator('li.order', { hasText: '作动筒疲劳试验10万次' });
+    await served.getByRole('button', { name: '开始服务' }).click();
+    await served.getByRole('button', { name: '交付' }).click();
+    await expect.poll(() => served.locator('.status').textContent()).toBe('已交付');
+
+    // The SME disputes the delivery, saying what is wrong.
+    await sme.page.reload();
+    await order.getByLabel('争议理由').fill('报告未给出测量不确定度，第2件试样未做完。');
+    await order.getByRole('button', { name: '提出争议' }).click();
+    await expect.poll(() => order.locator('.status').textContent()).toBe('有争议');
+    expect(await order.locator('.dispute-reason').textContent()).toBe('报告未给出测量不确定度，第2件试样未做完。');
+    expect(await order.getByRole('button', { name: '验收' }).count()).toBe(0);
+    await shot(sme.page, '13-order-disputed');
+    await operator.page.reload();
+    await expect.poll(() => served.locator('.status').textContent()).toBe('有争议');
+    expect(await served.getByRole('button').count()).toBe(0);
+
+    // The department resolves it: the work is taken as accepted, and says why.
+    const department = await open();
+    await signIn(department.page, /管理员/);
+    await department.page.getByRole('link', { name: '订单' }).click();
+    const disputed = department.page.locator('li.order', { hasText: '作动筒疲劳试验10万次' });
+    await expect.poll(() => disputed.locator('.status').textContent()).toBe('有争议');
+    await disputed.getByLabel('处理为').selectOption('ACCEPTED');
+    await disputed.getByLabel('争议处理结果').fill('平台已补做第2件并补充不确定度，视为验收。');
+    await disputed.getByRole('button', { name: '处理争议' }).click();
+    await expect.poll(() => disputed.locator('.status').textContent()).toBe('已验收');
+    expect(await disputed.locator('.resolution').textContent()).toBe('平台已补做第2件并补充不确定度，视为验收。');
+    await shot(department.page, '14-dispute-resolved');
+
+    // The SME pays with the voucher: half of ¥3,000 comes off it, the cash half waits for the provider.
+    await sme.page.reload();
+    await expect.poll(() => order.locator('.status').textContent()).toBe('已验收');
+    await order.getByRole('button', { name: '支付' }).click();
+    const payment = order.locator('.payment');
+    await expect.poll(() => payment.locator('.payment-status').textContent()).toBe('现金待到账');
+    expect(await payment.textContent()).toContain('¥3,000.00（创新券 ¥1,500.00，现金 ¥1,500.00）');
+    expect(await payment.textContent()).toContain('现金部分 ¥1,500.00 尚未到账');
+    const paymentId = (await payment.getAttribute('data-payment')) as string;
+    expect(paymentId).toMatch(/^pay-/);
+    expect(await payment.locator('.reference').textContent()).toBe(paymentId);
+    expect(await order.locator('.status').textContent()).toBe('已验收');
+    await shot(sme.page, '15-payment-waiting');
+
+    // The provider's signed callback, as `pnpm pay:simulate` sends it; the page reads the payment
+    // again by itself and shows the order settled, without a reload.
+    const { PAYMENT_CALLBACK_SECRET } = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8')) as {
+      PAYMENT_CALLBACK_SECRET: string;
+    };
+    const provider = new SimulatedPaymentProvider(
+      `http://127.0.0.1:${federation.env.PLATFORMS_PORT}`,
+      PAYMENT_CALLBACK_SECRET,
+    );
+    expect((await provider.deliver({ paymentId, amountFen: 150_000 })).status).toBe(200);
+    await order.locator('.status', { hasText: '已结算' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => payment.locator('.payment-status').textContent()).toBe('已支付');
+    expect(await order.locator('.redemption').textContent()).toBe('平台尚未申领');
+
+    // The operator claims the voucher's part; the department approves the claim.
+    await operator.page.reload();
+    await served.getByRole('button', { name: '申领创新券补贴 ¥1,500.00' }).click();
+    await expect
+      .poll(() => served.locator('.redemption-status').textContent())
+      .toBe('¥1,500.00 · 平台已申领，待主管部门审核');
+    expect(await served.getByRole('button').count()).toBe(0);
+    await shot(operator.page, '16-redemption-claimed');
+
+    await department.page.getByRole('link', { name: '创新券' }).click();
+    const claim = department.page.locator('li.redemption-claim', { hasText: '作动筒疲劳试验10万次' });
+    await claim.getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => claim.locator('.redemption-status').textContent()).toBe('¥1,500.00 · 已批准，已付给平台');
+    expect(await claim.getByRole('button').count()).toBe(0);
+    await shot(department.page, '17-redemption-approved');
+
+    await operator.page.reload();
+    await expect.poll(() => served.locator('.redemption-status').textContent()).toBe('¥1,500.00 · 已批准，已付给平台');
+    await sme.page.getByRole('link', { name: '创新券' }).click();
+    await expect.poll(() => sme.page.locator('li.voucher .balance').textContent()).toBe('¥2,700.00');
+  });
+
   it('a demand posted gets ranked suppliers, each score explained', async () => {
     const buyer = await open();
     await signIn(buyer.page, /中小企业用户/);
@@ -378,7 +490,7 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     const fitting = await page.locator('.fit h3 a').allTextContents();
     expect(fitting.length).toBeGreaterThan(0);
     expect(fitting).not.toContain(data.zone.name);
-    await shot(page, '13-zones');
+    await shot(page, '18-zones');
 
     // The zone's own page: more water than is left is refused, naming the limit; less fits.
     await zone.getByRole('link', { name: data.zone.name }).click();
@@ -388,7 +500,7 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await page.getByRole('button', { name: '核算' }).click();
     await page.getByText('无法容纳').waitFor();
     await page.getByText(`将超出：新鲜水用量（申请 ${asked}，剩余 ${data.zone.water.remaining} 吨/日）。`).waitFor();
-    await shot(page, '14-zone-fit');
+    await shot(page, '19-zone-fit');
     await page.getByRole('spinbutton', { name: /新鲜水用量/ }).fill(String(data.zone.water.remaining / 2));
     await page.getByRole('button', { name: '核算' }).click();
     await page.getByText('可以容纳', { exact: true }).waitFor();
