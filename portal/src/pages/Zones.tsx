@@ -427,7 +427,7 @@ export function ZonesPage() {
                 limits={[node.water, node.wastewater, ...node.quotas.filter((quota) => quota.capacity > 0)]}
               />
               {banned.length > 0 ? (
-                <p class="meta">{t.notPermitted(banned.map((quota) => limitName(quota.kind, t)).join('、'))}</p>
+                <p class="meta">{t.notPermitted(banned.map((quota) => limitName(quota.kind, t)))}</p>
               ) : null}
             </li>
           );
@@ -501,7 +501,7 @@ export function Zone() {
             <p class="meta">
               {node.enterprise?.name ?? '—'} · {t.plantStatuses[node.status]}
             </p>
-            <p>{node.processLines.map((line) => t.processLines(t.processes[line.process], line.lines)).join('、')}</p>
+            <p>{t.list(node.processLines.map((line) => t.processLines(t.processes[line.process], line.lines)))}</p>
             <dl>
               <dt>{t.limitKinds.WATER}</dt>
               <dd>
