@@ -9,7 +9,7 @@ import type { PlatformSearchConnection as PlatformSearchConnectionMapper, Platfo
 import type { CoverageCell as CoverageCellMapper } from '../models/coverage.ts';
 import type { Thread as ThreadMapper, ThreadConnection as ThreadConnectionMapper, Message as MessageMapper, MessageConnection as MessageConnectionMapper } from '../models/thread.ts';
 import type { Quote as QuoteMapper, Order as OrderMapper, OrderConnection as OrderConnectionMapper } from '../models/order.ts';
-import type { Payment as PaymentMapper, Redemption as RedemptionMapper } from '../models/payment.ts';
+import type { Payment as PaymentMapper, Redemption as RedemptionMapper, RedemptionConnection as RedemptionConnectionMapper } from '../models/payment.ts';
 import type { Voucher as VoucherMapper, VoucherConnection as VoucherConnectionMapper, VoucherScheme as VoucherSchemeMapper, VoucherStatsRow as VoucherStatsRowMapper } from '../models/voucher.ts';
 import type { Reconciliation as ReconciliationMapper } from '../models/reconcile.ts';
 import type { EntityRef as EntityRefMapper, Change as ChangeMapper, ChangeConnection as ChangeConnectionMapper, Removal as RemovalMapper, RemovalConnection as RemovalConnectionMapper, RegionRef as RegionRefMapper } from '@gzequip/kit';
@@ -535,6 +535,8 @@ export type Payment = {
   cashFen: Scalars['Fen']['output'];
   createdAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The order it pays */
+  order: Order;
   /** The platform's claim on the voucher's share */
   redemption?: Maybe<Redemption>;
   status: PaymentStatus;
@@ -849,6 +851,11 @@ export type Query = {
   /** Administrators: the ledger's trial balance and every order whose payments and ledger disagree */
   reconciliation?: Maybe<Reconciliation>;
   /**
+   * The redemption claims the caller may see, newest claim first: an operator's platforms', every
+   * platform's for administrators (the claims the department decides), none for anyone else.
+   */
+  redemptions?: Maybe<RedemptionConnection>;
+  /**
    * Finds platforms by what they can do: the text in their names, capabilities and tags, services
    * and credential scopes (as a substring, and by trigram word similarity for three characters or
    * more), best match first, with facet counts for kind, industry, region and credentials in force.
@@ -920,6 +927,13 @@ export type QueryPlatformsArgs = {
 
 export type QueryQuoteArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRedemptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RedemptionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1027,10 +1041,35 @@ export type Reconciliation = {
 export type Redemption = {
   __typename?: 'Redemption';
   amountFen: Scalars['Fen']['output'];
+  /** When the platform claimed it, ISO 8601 (UTC, milliseconds) */
+  claimedAt: Scalars['String']['output'];
   decisionReason?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The settled payment whose voucher share it claims (its order says what was done, for whom) */
+  payment: Payment;
   status: RedemptionStatus;
+  /** When it was claimed or last decided, ISO 8601 (UTC, milliseconds) */
+  updatedAt: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type RedemptionConnection = {
+  __typename?: 'RedemptionConnection';
+  edges: Array<RedemptionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RedemptionEdge = {
+  __typename?: 'RedemptionEdge';
+  cursor: Scalars['String']['output'];
+  node: Redemption;
+};
+
+export type RedemptionFilter = {
+  /** The claiming platform */
+  platformId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<RedemptionStatus>;
 };
 
 export type RedemptionStatus =
@@ -1501,6 +1540,9 @@ export type ResolversTypes = ResolversObject<{
   QuoteStatus: QuoteStatus;
   Reconciliation: ResolverTypeWrapper<ReconciliationMapper>;
   Redemption: ResolverTypeWrapper<RedemptionMapper>;
+  RedemptionConnection: ResolverTypeWrapper<RedemptionConnectionMapper>;
+  RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
+  RedemptionFilter: RedemptionFilter;
   RedemptionStatus: RedemptionStatus;
   Region: ResolverTypeWrapper<RegionRefMapper>;
   Removal: ResolverTypeWrapper<RemovalMapper>;
@@ -1589,6 +1631,9 @@ export type ResolversParentTypes = ResolversObject<{
   QuoteInput: QuoteInput;
   Reconciliation: ReconciliationMapper;
   Redemption: RedemptionMapper;
+  RedemptionConnection: RedemptionConnectionMapper;
+  RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
+  RedemptionFilter: RedemptionFilter;
   Region: RegionRefMapper;
   Removal: RemovalMapper;
   RemovalConnection: RemovalConnectionMapper;
@@ -1783,6 +1828,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   cashFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   redemption?: Resolver<Maybe<ResolversTypes['Redemption']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   succeededAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1891,6 +1937,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   platforms?: Resolver<Maybe<ResolversTypes['PlatformConnection']>, ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first'>>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<QueryQuoteArgs, 'id'>>;
   reconciliation?: Resolver<Maybe<ResolversTypes['Reconciliation']>, ParentType, ContextType>;
+  redemptions?: Resolver<Maybe<ResolversTypes['RedemptionConnection']>, ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'first'>>;
   searchPlatforms?: Resolver<Maybe<ResolversTypes['PlatformSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchPlatformsArgs, 'first'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'id'>>;
@@ -1928,10 +1975,24 @@ export type ReconciliationResolvers<ContextType = Context, ParentType extends Re
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = ResolversObject<{
   amountFen?: Resolver<ResolversTypes['Fen'], ParentType, ContextType>;
+  claimedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RedemptionStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RedemptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionConnection'] = ResolversParentTypes['RedemptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RedemptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RedemptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionEdge'] = ResolversParentTypes['RedemptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
@@ -2098,6 +2159,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Quote?: QuoteResolvers<ContextType>;
   Reconciliation?: ReconciliationResolvers<ContextType>;
   Redemption?: RedemptionResolvers<ContextType>;
+  RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
+  RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   RemovalConnection?: RemovalConnectionResolvers<ContextType>;

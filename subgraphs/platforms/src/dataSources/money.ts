@@ -10,8 +10,14 @@ import {
   toConnection,
 } from '@gzequip/kit';
 import DataLoader from 'dataloader';
-import type { VoucherFilter, VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
-import { type Payment, PaymentModel, type Redemption } from '../models/payment.ts';
+import type { RedemptionFilter, VoucherFilter, VoucherSchemeInput } from '../__generated__/resolvers-types.ts';
+import {
+  type Payment,
+  PaymentModel,
+  REDEMPTION_ORDERS,
+  type Redemption,
+  type RedemptionConnection,
+} from '../models/payment.ts';
 import { type Reconciliation, reconcile } from '../models/reconcile.ts';
 import {
   type Voucher,
@@ -26,6 +32,7 @@ export class MoneySource {
   private readonly payments: PaymentModel;
   private readonly vouchers: VoucherModel;
   readonly paymentsOfOrder: DataLoader<string, Payment[]>;
+  readonly paymentById: DataLoader<string, Payment | null>;
   readonly voucherById: DataLoader<string, Voucher | null>;
   readonly voucherBalance: DataLoader<string, number>;
   readonly redemptionOfPayment: DataLoader<string, Redemption | null>;
@@ -41,6 +48,9 @@ export class MoneySource {
     // Reached only through an order the caller may see.
     this.paymentsOfOrder = new DataLoader(async (ids) =>
       groupByKey(ids, await payments.paymentsOfOrders(ids), (p) => p.orderId),
+    );
+    this.paymentById = new DataLoader(async (ids) =>
+      alignByKey(ids, await payments.paymentsByIds(ids, viewer), (p) => p.id),
     );
     this.voucherById = new DataLoader(async (ids) =>
       alignByKey(ids, await vouchers.findByIds(ids, viewer), (v) => v.id),
@@ -62,6 +72,26 @@ export class MoneySource {
     const page = parsePage<Voucher>({ first: args.first, after: args.after });
     const { rows, count } = await this.vouchers.findPage(
       { year: args.filter?.year ?? null, status: args.filter?.status ?? null },
+      page,
+      this.viewer,
+    );
+    return toConnection(rows, page, count);
+  }
+
+  /** The redemption claims the caller may see, newest claim first. */
+  async redemptions(args: {
+    filter?: RedemptionFilter | null;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<RedemptionConnection> {
+    const page = parsePage<Redemption>(
+      { first: args.first, after: args.after, orderBy: { field: 'CLAIMED_AT', direction: 'DESC' } },
+      '',
+      REDEMPTION_ORDERS,
+    );
+    const f = args.filter ?? {};
+    const { rows, count } = await this.payments.findPage(
+      { status: f.status ?? null, platformId: f.platformId ?? null },
       page,
       this.viewer,
     );

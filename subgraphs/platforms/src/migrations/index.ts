@@ -4,6 +4,7 @@ import * as servicesCredentialsThreads from './20261208000000_services_credentia
 import * as ledger from './20261209000000_ledger.ts';
 import * as quotesOrders from './20261209100000_quotes_orders.ts';
 import * as paymentsVouchers from './20261209200000_payments_vouchers.ts';
+import * as redemptionClaims from './20261210000000_redemption_claims.ts';
 
 /** Every migration of this subgraph, by name; knex applies them in name order. */
 export const migrations = {
@@ -13,4 +14,5 @@ export const migrations = {
   '20261209000000_ledger': ledger,
   '20261209100000_quotes_orders': quotesOrders,
   '20261209200000_payments_vouchers': paymentsVouchers,
+  '20261210000000_redemption_claims': redemptionClaims,
 };

@@ -42,3 +42,14 @@ export function restrictToEnterprise(query: Knex.QueryBuilder, viewer: Claims): 
   if (viewer.role === Role.ENTERPRISE_USER && viewer.enterpriseId) query.where('enterprise_id', viewer.enterpriseId);
   else query.whereRaw('false');
 }
+
+/**
+ * What is a platform's and the department's alone (redemption claims): the rows (with
+ * `platform_id`) of an operator's platforms, all for administrators, none for anyone else.
+ */
+export function restrictToPlatforms(query: Knex.QueryBuilder, viewer: Claims): void {
+  if (viewer.role === Role.ADMIN) return;
+  if (viewer.role === Role.PLATFORM_OPERATOR && viewer.platformIds.length > 0) {
+    query.whereIn('platform_id', viewer.platformIds);
+  } else query.whereRaw('false');
+}

@@ -10,17 +10,22 @@ import {
   appError,
   badUserInput,
   type Claims,
+  type Connection,
   type ConstraintFields,
+  countRows,
   type Database,
   ErrorCode,
+  keysetPage,
   notFound,
+  type OrderFields,
+  type Page,
   Role,
   runWrite,
   staleVersion,
   updateVersioned,
 } from '@gzequip/kit';
 import type { PaymentStatus, RedemptionStatus } from '../__generated__/resolvers-types.ts';
-import { partOf } from './access.ts';
+import { partOf, restrictToParties, restrictToPlatforms } from './access.ts';
 import { accountId, CLEARING, Ledger, type LedgerRequest } from './ledger.ts';
 import { coverageOf, toScheme, type VoucherScheme, voucherAccount } from './voucher.ts';
 
@@ -55,6 +60,8 @@ interface RedemptionRow {
   status: string;
   decision_reason: string | null;
   version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
 export interface Redemption {
@@ -65,7 +72,16 @@ export interface Redemption {
   status: RedemptionStatus;
   decisionReason: string | null;
   version: number;
+  claimedAt: string;
+  updatedAt: string;
 }
+
+export type RedemptionConnection = Connection<Redemption>;
+
+/** The claims' list runs newest claim first (the id breaks ties). */
+export const REDEMPTION_ORDERS: OrderFields<Redemption> = {
+  CLAIMED_AT: { column: 'created_at', value: (r) => r.claimedAt },
+};
 
 /** A callback as the provider sends it, once its signature is verified. */
 export interface PaymentEvent {
@@ -107,6 +123,8 @@ function toRedemption(row: RedemptionRow): Redemption {
     status: row.status as RedemptionStatus,
     decisionReason: row.decision_reason,
     version: row.version,
+    claimedAt: instant(row.created_at),
+    updatedAt: instant(row.updated_at),
   };
 }
 
@@ -123,6 +141,18 @@ interface OrderRow {
 
 export class PaymentModel {
   constructor(private readonly db: Database) {}
+
+  /** The payments among `ids` of orders the caller is a party to (any, for administrators). */
+  async paymentsByIds(ids: readonly string[], viewer: Claims): Promise<Payment[]> {
+    // service_order holds the parties: payment has neither enterprise_id nor platform_id.
+    const query = this.db
+      .table('payment as p')
+      .join('service_order as o', 'o.id', 'p.order_id')
+      .whereIn('p.id', [...ids])
+      .select('p.*');
+    restrictToParties(query, viewer);
+    return ((await query) as PaymentRow[]).map(toPayment);
+  }
 
   /** The payments of orders the caller is a party to. */
   async paymentsOfOrders(orderIds: readonly string[]): Promise<Payment[]> {
@@ -347,6 +377,25 @@ export class PaymentModel {
       .table<RedemptionRow>('redemption')
       .whereIn('payment_id', [...paymentIds])) as RedemptionRow[];
     return rows.map(toRedemption);
+  }
+
+  /** A page of the claims the caller may see (an operator's platforms', all for administrators). */
+  async findPage(
+    criteria: { status: RedemptionStatus | null; platformId: string | null },
+    page: Page<Redemption>,
+    viewer: Claims,
+  ): Promise<{ rows: Redemption[]; count: () => Promise<number> }> {
+    const filtered = () => {
+      const query = this.db.table<RedemptionRow>('redemption');
+      restrictToPlatforms(query, viewer);
+      if (criteria.status) query.where('status', criteria.status);
+      if (criteria.platformId) query.where('platform_id', criteria.platformId);
+      return query;
+    };
+    return {
+      rows: ((await keysetPage(filtered(), page)) as RedemptionRow[]).map(toRedemption),
+      count: () => countRows(filtered()),
+    };
   }
 
   /** The platform claims the voucher's share of a settled payment from the department. */

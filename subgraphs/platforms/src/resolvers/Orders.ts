@@ -3,6 +3,7 @@ import type {
   OrderResolvers,
   PaymentResolvers,
   QuoteResolvers,
+  RedemptionResolvers,
   VoucherResolvers,
   VoucherSchemeResolvers,
   VoucherStatsRowResolvers,
@@ -34,6 +35,20 @@ export const Order: OrderResolvers = {
 export const Payment: PaymentResolvers = {
   voucher: ({ voucherId }, _args, { money }) => (voucherId ? money.voucherById.load(voucherId) : null),
   redemption: ({ id }, _args, { money }) => money.redemptionOfPayment.load(id),
+  order: async ({ orderId }, _args, { orders }) => {
+    const order = await orders.orderById.load(orderId);
+    if (!order) throw notFound('Order', orderId);
+    return order;
+  },
+};
+
+export const Redemption: RedemptionResolvers = {
+  // A claim is its platform's and the department's: both are parties to the order it was paid on.
+  payment: async ({ paymentId }, _args, { money }) => {
+    const payment = await money.paymentById.load(paymentId);
+    if (!payment) throw notFound('Payment', paymentId);
+    return payment;
+  },
 };
 
 export const Voucher: VoucherResolvers = {

@@ -10,6 +10,7 @@ export const Query: QueryResolvers = {
   voucherStats: (_root, { groupBy }, { money }) => money.stats(groupBy),
   voucher: (_root, { id }, { money }) => money.voucherById.load(id),
   vouchers: (_root, args, { money }) => money.list(args),
+  redemptions: (_root, args, { money }) => money.redemptions(args),
   reconciliation: (_root, _args, { money }) => money.reconciliation(),
   quote: (_root, { id }, { orders }) => orders.quoteById.load(id),
   order: (_root, { id }, { orders }) => orders.orderById.load(id),

@@ -3,7 +3,7 @@ import { CoverageCell } from './CoverageCell.ts';
 import { Enterprise } from './Enterprise.ts';
 import { Mutation } from './Mutation.ts';
 import { Fen, PlatformRegionFacet, PlatformSearchConnection, Service } from './Offers.ts';
-import { Order, Payment, Quote, Voucher, VoucherScheme, VoucherStatsRow } from './Orders.ts';
+import { Order, Payment, Quote, Redemption, Voucher, VoucherScheme, VoucherStatsRow } from './Orders.ts';
 import { Platform } from './Platform.ts';
 import { PlatformStatsRow } from './PlatformStatsRow.ts';
 import { Query } from './Query.ts';
@@ -26,6 +26,7 @@ export const resolvers: Resolvers = {
   Quote,
   Order,
   Payment,
+  Redemption,
   Voucher,
   VoucherScheme,
   VoucherStatsRow,
