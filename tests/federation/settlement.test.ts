@@ -3,7 +3,9 @@
  * voucher scheme and grants an SME a voucher; the SME gets a quote on a thread for salt-spray
  * testing, orders, pays 60% with the voucher and the rest through the (simulated) provider's
  * signed callback; the ledger balances, the voucher drops by exactly its share, the order is
- * settled and reconciliation finds nothing. On PostgreSQL the parallel requests really race.
+ * settled and reconciliation finds nothing. The platform's claims on what vouchers paid are listed
+ * for the department to decide, a page at a time, to whom they belong. On PostgreSQL the parallel
+ * requests really race.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -61,11 +63,11 @@ async function ok<T>(query: string, variables: Record<string, unknown>, bearer: 
 }
 
 /** An order of `amountFen` for salt-spray testing, quoted, placed, worked, delivered and accepted. */
-async function acceptedOrder(amountFen: number): Promise<Versioned> {
+async function acceptedOrder(amountFen: number, buyer = sme): Promise<Versioned> {
   const { openThread: thread } = await ok<{ openThread: Versioned }>(
     `mutation ($input: OpenThreadInput!) { openThread(input: $input) { id version status } }`,
     { input: { platformId: PLATFORM, serviceId: SERVICE, subject: '盐雾试验委托', body: '请报价。' } },
-    sme,
+    buyer,
   );
   threads.push(thread.id);
   const { quoteThread: quote } = await ok<{ quoteThread: Versioned }>(
@@ -85,12 +87,12 @@ async function acceptedOrder(amountFen: number): Promise<Versioned> {
   let { acceptQuote: order } = await ok<{ acceptQuote: Versioned }>(
     'mutation ($id: ID!, $version: Int!) { acceptQuote(quoteId: $id, version: $version) { id version status } }',
     { id: quote.id, version: quote.version },
-    sme,
+    buyer,
   );
   for (const [to, bearer] of [
     ['IN_PROGRESS', operator],
     ['DELIVERED', operator],
-    ['ACCEPTED', sme],
+    ['ACCEPTED', buyer],
   ] as const) {
     order = (
       await ok<{ moveOrder: Versioned }>(
@@ -448,6 +450,226 @@ describe('money is the parties’ only, and bad requests move none', () => {
     expect(anonymous.data?.vouchers?.totalCount ?? 0).toBe(0);
     const none = await gatewayQuery(LIST, { first: 0 }, { bearer: admin });
     expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('the platforms’ redemption claims, listed for the department to decide', () => {
+  const CLAIMS = `query ($filter: RedemptionFilter, $first: Int, $after: String) {
+    redemptions(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { id version status amountFen decisionReason claimedAt updatedAt
+        payment { id status voucherFen order { id amountFen platform { id } quote { description } } } } } } }`;
+  interface Claim {
+    id: string;
+    version: number;
+    status: string;
+    amountFen: number;
+    decisionReason: string | null;
+    claimedAt: string;
+    updatedAt: string;
+    payment: {
+      id: string;
+      status: string;
+      voucherFen: number;
+      order: { id: string; amountFen: number; platform: { id: string }; quote: { description: string } };
+    };
+  }
+  interface Listed {
+    redemptions: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: Claim }[];
+    } | null;
+  }
+  const DECIDE = `mutation ($id: ID!, $version: Int!, $approve: Boolean!, $key: String!, $reason: String) {
+    decideRedemption(redemptionId: $id, version: $version, approve: $approve, idempotencyKey: $key, reason: $reason) {
+      status } }`;
+
+  // An SME of its own, so that its voucher for the year is this block's alone.
+  const BUYER = 'ent-044';
+  let buyer: string;
+  let otherOperator: string;
+  /** The three claims made here, oldest first. */
+  const claims: { id: string; version: number; paymentId: string; orderId: string; amountFen: number }[] = [];
+
+  /** Every claim `bearer` may see under `filter`, read `first` at a time, and the pages it took. */
+  async function readAll(filter: Record<string, unknown>, first: number, bearer: string) {
+    const nodes: Claim[] = [];
+    const pages: number[] = [];
+    let after: string | null = null;
+    let totalCount = -1;
+    for (;;) {
+      const { redemptions }: Listed = await ok<Listed>(CLAIMS, { filter, first, after }, bearer);
+      if (!redemptions) throw new Error('no list');
+      totalCount = redemptions.totalCount;
+      pages.push(redemptions.edges.length);
+      nodes.push(...redemptions.edges.map((edge) => edge.node));
+      expect(redemptions.pageInfo.endCursor).toBe(redemptions.edges.at(-1)?.cursor ?? null);
+      if (!redemptions.pageInfo.hasNextPage) break;
+      after = redemptions.pageInfo.endCursor;
+    }
+    return { nodes, pages, totalCount };
+  }
+
+  beforeAll(async () => {
+    buyer = await token({ role: Role.ENTERPRISE_USER, sub: 'settlement-claims-sme', enterpriseId: BUYER });
+    otherOperator = await token({ role: Role.PLATFORM_OPERATOR, sub: 'operator-plt-01', platformIds: ['plt-01'] });
+    const voucherId = await grantedVoucher(buyer, 1_000_000);
+    // Three settled orders paid 60% with the voucher, the cash through the provider; each claimed.
+    for (const amountFen of [10_000, 20_000, 30_000]) {
+      const order = await acceptedOrder(amountFen, buyer);
+      const { payOrder: payment } = await ok<{ payOrder: PaymentAnswer }>(
+        PAY,
+        { orderId: order.id, key: randomUUID(), voucherId },
+        buyer,
+      );
+      expect((await provider.deliver({ paymentId: payment.id, amountFen: payment.cashFen })).status).toBe(200);
+      const { claimRedemption } = await ok<{ claimRedemption: Versioned }>(
+        'mutation ($id: ID!) { claimRedemption(paymentId: $id) { id version status } }',
+        { id: payment.id },
+        operator,
+      );
+      expect(claimRedemption.status).toBe('CLAIMED');
+      claims.push({
+        id: claimRedemption.id,
+        version: claimRedemption.version,
+        paymentId: payment.id,
+        orderId: order.id,
+        amountFen: payment.voucherFen,
+      });
+    }
+  });
+
+  it('pages through them newest claim first, each with its payment and order', async () => {
+    const newest = [...claims].reverse();
+    const { nodes, pages, totalCount } = await readAll({ platformId: PLATFORM, status: 'CLAIMED' }, 2, admin);
+    expect(nodes.slice(0, 3).map((node) => node.id)).toEqual(newest.map((claim) => claim.id));
+    expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+    expect(nodes).toHaveLength(totalCount);
+    expect(pages.length).toBe(Math.ceil(totalCount / 2));
+    expect(pages.slice(0, -1).every((size) => size === 2)).toBe(true);
+    const claimedAt = nodes.map((node) => node.claimedAt);
+    expect(claimedAt).toEqual([...claimedAt].sort().reverse());
+    for (const [index, claim] of newest.entries()) {
+      const node = nodes[index] as Claim;
+      expect(node).toMatchObject({
+        status: 'CLAIMED',
+        amountFen: claim.amountFen,
+        decisionReason: null,
+        payment: {
+          id: claim.paymentId,
+          status: 'SUCCEEDED',
+          voucherFen: claim.amountFen,
+          order: { id: claim.orderId, platform: { id: PLATFORM }, quote: { description: '中性盐雾试验，含CMA报告' } },
+        },
+      });
+      expect((node.payment.order.amountFen * 60) / 100).toBe(claim.amountFen);
+      expect(new Date(node.claimedAt).toISOString()).toBe(node.claimedAt);
+      expect(node.updatedAt >= node.claimedAt).toBe(true);
+    }
+  });
+
+  it('narrows by status once the department has decided some', async () => {
+    const [approved, rejected, waiting] = claims as [(typeof claims)[0], (typeof claims)[0], (typeof claims)[0]];
+    const decide = (claim: typeof approved, approve: boolean, reason: string | null) =>
+      ok<{ decideRedemption: { status: string } }>(
+        DECIDE,
+        { id: claim.id, version: claim.version, approve, key: randomUUID(), reason },
+        admin,
+      );
+    expect((await decide(approved, true, null)).decideRedemption.status).toBe('APPROVED');
+    expect((await decide(rejected, false, '试验报告缺CMA章')).decideRedemption.status).toBe('REJECTED');
+
+    const ids = (list: { nodes: Claim[] }) => list.nodes.map((node) => node.id);
+    const claimed = await readAll({ platformId: PLATFORM, status: 'CLAIMED' }, 20, admin);
+    expect(ids(claimed)[0]).toBe(waiting.id);
+    expect(ids(claimed).filter((id) => id === approved.id || id === rejected.id)).toEqual([]);
+    const approvedList = await readAll({ platformId: PLATFORM, status: 'APPROVED' }, 20, admin);
+    expect(approvedList.nodes.every((node) => node.status === 'APPROVED')).toBe(true);
+    expect(approvedList.nodes[0]).toMatchObject({ id: approved.id, version: approved.version + 1 });
+    const rejectedList = await readAll({ status: 'REJECTED' }, 20, admin);
+    expect(rejectedList.nodes.every((node) => node.status === 'REJECTED')).toBe(true);
+    expect(rejectedList.nodes[0]).toMatchObject({ id: rejected.id, decisionReason: '试验报告缺CMA章' });
+    const decided = rejectedList.nodes[0] as Claim;
+    expect(decided.updatedAt > decided.claimedAt).toBe(true);
+    // Without a status: all three, newest first, whatever was decided.
+    const all = await readAll({ platformId: PLATFORM }, 20, admin);
+    expect(ids(all).slice(0, 3)).toEqual([waiting.id, rejected.id, approved.id]);
+    expect(all.totalCount).toBe(claimed.totalCount + approvedList.totalCount + rejectedList.totalCount);
+  });
+
+  it("shows the department every platform's claims, an operator its platforms', and anyone else none", async () => {
+    const mine = claims.map((claim) => claim.id);
+    const department = await readAll({}, 100, admin);
+    expect(department.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(mine));
+
+    const own = await readAll({}, 100, operator);
+    expect(own.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(mine));
+    expect(own.nodes.every((node) => node.payment.order.platform.id === PLATFORM)).toBe(true);
+    expect(own.totalCount).toBe((await readAll({ platformId: PLATFORM }, 100, admin)).totalCount);
+    expect((await readAll({ platformId: 'plt-01' }, 20, operator)).totalCount).toBe(0);
+
+    // The operator of another platform: none of these, even asking for this platform by id.
+    const other = await readAll({}, 100, otherOperator);
+    expect(other.nodes.filter((node) => mine.includes(node.id))).toEqual([]);
+    expect(other.nodes.every((node) => node.payment.order.platform.id === 'plt-01')).toBe(true);
+    expect(await readAll({ platformId: PLATFORM }, 20, otherOperator)).toEqual({
+      nodes: [],
+      pages: [0],
+      totalCount: 0,
+    });
+
+    // The SME whose orders they were paid on is no party to the claims, nor is an anonymous caller.
+    expect(await readAll({}, 20, buyer)).toEqual({ nodes: [], pages: [0], totalCount: 0 });
+    const anonymous = await gatewayQuery<Listed>(CLAIMS, { filter: { platformId: PLATFORM } });
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data?.redemptions).toEqual({
+      totalCount: 0,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+  });
+
+  it("refuses too large a page and a cursor not the list's own, with the registry's error, changing nothing", async () => {
+    const filter = { platformId: PLATFORM };
+    const before = await ok<Listed>(CLAIMS, { filter, first: 500 }, admin);
+    const vouchers = await ok<{ vouchers: { pageInfo: { endCursor: string } } }>(
+      'query { vouchers(first: 1) { pageInfo { endCursor } } }',
+      {},
+      admin,
+    );
+    // Over the cap of every list: the gateway refuses it before any source is asked.
+    const tooLarge = await gatewayQuery<Listed>(CLAIMS, { filter, first: 501 }, { bearer: admin });
+    expect(tooLarge.errors?.[0]?.extensions).toMatchObject({
+      code: 'OPERATION_LIMIT_EXCEEDED',
+      limit: 'pageSize',
+      max: 500,
+      actual: 501,
+    });
+    expect(tooLarge.data?.redemptions ?? null).toBeNull();
+    for (const [variables, field] of [
+      [{ first: 0 }, 'first'],
+      [{ first: -1 }, 'first'],
+      [{ first: 2, after: 'not-a-cursor' }, 'after'],
+      // A cursor of another list (vouchers, by id) is not this one's.
+      [{ first: 2, after: vouchers.vouchers.pageInfo.endCursor }, 'after'],
+    ] as const) {
+      const refused = await gatewayQuery<Listed>(CLAIMS, { filter, ...variables }, { bearer: admin });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(refused.data?.redemptions ?? null).toBeNull();
+    }
+    expect(await ok<Listed>(CLAIMS, { filter, first: 500 }, admin)).toEqual(before);
+    const db = await database('platforms');
+    const stored = (await db
+      .table('redemption')
+      .whereIn(
+        'id',
+        claims.map((claim) => claim.id),
+      )
+      .orderBy('created_at')
+      .select('id', 'status', 'version')) as { id: string; status: string; version: number }[];
+    expect(stored.map((row) => row.status)).toEqual(['APPROVED', 'REJECTED', 'CLAIMED']);
+    expect(stored.map((row) => row.version)).toEqual([2, 2, 1]);
   });
 });
 
