@@ -245,7 +245,15 @@ const zh = {
   claimRedemption: (amount: string) => `申领创新券补贴 ¥${amount}`,
   redemptionsTitle: '平台的创新券补贴申领',
   redemptionsExplain:
-    '平台为已结算订单中由创新券支付的部分申领补贴：批准后付给平台，驳回则退回企业的创新券。按已结算订单列出，最新的在前。',
+    '平台为已结算订单中由创新券支付的部分申领补贴：批准后付给平台，驳回则退回企业的创新券。按申领时间列出，最新的在前。',
+  redemptionStatus: '申领状态',
+  redemptionStatusNames: {
+    CLAIMED: '待审核',
+    APPROVED: '已批准',
+    REJECTED: '已驳回',
+  } as Record<string, string>,
+  claimedAt: '申领时间',
+  redemptionCount: (n: number) => `共 ${n} 项申领`,
   navDemands: '供需对接',
   demandsTitle: '装备需求与供应商匹配',
   demandsExplain:
@@ -630,7 +638,15 @@ const en: Messages = {
   claimRedemption: (amount: string) => `Claim the voucher's ¥${amount}`,
   redemptionsTitle: "The platforms' claims on vouchers",
   redemptionsExplain:
-    "A platform claims what a voucher paid of a settled order: approved, it is paid to the platform; rejected, it goes back to the enterprise's voucher. Settled orders are listed, newest first.",
+    "A platform claims what a voucher paid of a settled order: approved, it is paid to the platform; rejected, it goes back to the enterprise's voucher. Claims are listed newest first.",
+  redemptionStatus: 'State of the claim',
+  redemptionStatusNames: {
+    CLAIMED: 'Awaiting a decision',
+    APPROVED: 'Approved',
+    REJECTED: 'Rejected',
+  },
+  claimedAt: 'Claimed',
+  redemptionCount: (n: number) => `${n} claim${n === 1 ? '' : 's'}`,
   navDemands: 'Supply and demand',
   demandsTitle: 'Equipment demands and matched suppliers',
   demandsExplain:

@@ -346,8 +346,15 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await shot(operator.page, '16-redemption-claimed');
 
     await department.page.getByRole('link', { name: '创新券' }).click();
+    // The department's list shows the claims awaiting a decision; decided, a claim leaves it and
+    // shows among the approved ones.
     const claim = department.page.locator('li.redemption-claim', { hasText: '作动筒疲劳试验10万次' });
+    await expect
+      .poll(() => claim.locator('.redemption-status').textContent())
+      .toBe('¥1,500.00 · 平台已申领，待主管部门审核');
     await claim.getByRole('button', { name: '批准' }).click();
+    await claim.waitFor({ state: 'detached' });
+    await department.page.getByLabel('申领状态').selectOption('APPROVED');
     await expect.poll(() => claim.locator('.redemption-status').textContent()).toBe('¥1,500.00 · 已批准，已付给平台');
     expect(await claim.getByRole('button').count()).toBe(0);
     await shot(department.page, '17-redemption-approved');

@@ -431,6 +431,12 @@ export type QuoteStatus =
   /** Taken back by the platform, or its service withdrawn */
   | 'WITHDRAWN';
 
+export type RedemptionFilter = {
+  /** The claiming platform */
+  platformId?: string | number | null | undefined;
+  status?: RedemptionStatus | null | undefined;
+};
+
 export type RedemptionStatus =
   | 'APPROVED'
   | 'CLAIMED'
@@ -863,12 +869,13 @@ export type OpenVoucherSchemeMutationVariables = Exact<{
 export type OpenVoucherSchemeMutation = { openVoucherScheme: { year: number } | null };
 
 export type RedemptionClaimsQueryVariables = Exact<{
+  filter?: RedemptionFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type RedemptionClaimsQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, amountFen: number, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null }> } }> } | null };
+export type RedemptionClaimsQuery = { redemptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, status: RedemptionStatus, claimedAt: string, payment: { id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, order: { id: string, amountFen: number, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string } }, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null } } }> } | null };
 
 export type DecideRedemptionMutationVariables = Exact<{
   id: string | number;
@@ -1066,7 +1073,7 @@ export const VouchersDocument = {"__meta__":{"hash":"9f67124123cdcb5859cd8415f91
 export const ApplyForVoucherDocument = {"__meta__":{"hash":"ec9d9d68440d2410e14a27ad1c50cdf1215c487ce2a15a81f62dfa419fa0798c"}} as unknown as TypedDocumentString<ApplyForVoucherMutation, ApplyForVoucherMutationVariables>;
 export const DecideVoucherDocument = {"__meta__":{"hash":"e718b85ad3c119648b740f42e040bd1295ea20339d595c856845e373bffe87e8"}} as unknown as TypedDocumentString<DecideVoucherMutation, DecideVoucherMutationVariables>;
 export const OpenVoucherSchemeDocument = {"__meta__":{"hash":"31e3d31f085b5956e468101ffa920d43856a34dfede7fa11f13b4b1523437e7c"}} as unknown as TypedDocumentString<OpenVoucherSchemeMutation, OpenVoucherSchemeMutationVariables>;
-export const RedemptionClaimsDocument = {"__meta__":{"hash":"1e557d710940c5b79bd8efaafed800699eafca1767c0b100d9729083adadef09"}} as unknown as TypedDocumentString<RedemptionClaimsQuery, RedemptionClaimsQueryVariables>;
+export const RedemptionClaimsDocument = {"__meta__":{"hash":"d630354423f22c1f3572617c5c9f3ae4065a58cebe97968f163b33199216bfac"}} as unknown as TypedDocumentString<RedemptionClaimsQuery, RedemptionClaimsQueryVariables>;
 export const DecideRedemptionDocument = {"__meta__":{"hash":"0b6173902db643472039f228c526e17aadd72c01b7a618401aa9915f19c6f61e"}} as unknown as TypedDocumentString<DecideRedemptionMutation, DecideRedemptionMutationVariables>;
 export const ZonesDocument = {"__meta__":{"hash":"c1b28328040e218878be0acaafa22056b1570b8febc19ea86e6ac8b7f3bdf46b"}} as unknown as TypedDocumentString<ZonesQuery, ZonesQueryVariables>;
 export const ZonePageDocument = {"__meta__":{"hash":"9f829b72ad90993aec9adece7f07b102bd29fc3b7c9578108f0e7957c5464a17"}} as unknown as TypedDocumentString<ZonePageQuery, ZonePageQueryVariables>;

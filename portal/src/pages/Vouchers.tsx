@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
-import { yuan } from '../format.ts';
+import { dateTime, yuan } from '../format.ts';
 import { request } from '../graph.ts';
-import type { PlatformKind, RedemptionClaimsQuery, VoucherCardFragment } from '../graphql/graphql.ts';
+import type { PlatformKind, RedemptionStatus, VoucherCardFragment } from '../graphql/graphql.ts';
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useAction, useQuery } from '../useGraph.ts';
+import { useAction, usePages, useQuery } from '../useGraph.ts';
 import { PaymentSummary } from './Orders.tsx';
 import { KINDS } from './Platforms.tsx';
 
@@ -74,12 +74,12 @@ const OpenVoucherScheme = graphql(`
 `);
 
 /**
- * The platforms' claims on what vouchers paid, for the department: the graph lists them with the
- * settled orders they belong to (it has no list of claims of its own), newest first, a page at a time.
+ * The platforms' claims on what vouchers paid, for the department: newest claim first, a page at a
+ * time, each with the payment it claims from and the order that payment settled.
  */
 const RedemptionClaims = graphql(`
-  query RedemptionClaims($first: Int, $after: String) {
-    orders(filter: { status: SETTLED }, first: $first, after: $after) {
+  query RedemptionClaims($filter: RedemptionFilter, $first: Int, $after: String) {
+    redemptions(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -88,18 +88,24 @@ const RedemptionClaims = graphql(`
       edges {
         node {
           id
-          amountFen
-          platform {
-            name
-          }
-          enterprise {
-            name
-          }
-          quote {
-            description
-          }
-          payments {
+          version
+          status
+          claimedAt
+          payment {
             ...PaymentCard
+            order {
+              id
+              amountFen
+              platform {
+                name
+              }
+              enterprise {
+                name
+              }
+              quote {
+                description
+              }
+            }
           }
         }
       }
@@ -116,8 +122,10 @@ const DecideRedemption = graphql(`
   }
 `);
 
-/** Settled orders a page shows at once; more on request. */
+/** Claims a page shows at once; more on request. */
 const PAGE = 20;
+
+const CLAIM_STATUSES: RedemptionStatus[] = ['CLAIMED', 'APPROVED', 'REJECTED'];
 
 /** Yuan typed by a person, as whole fen. */
 const fen = (yuanText: string) => Math.round(Number(yuanText) * 100);
@@ -202,8 +210,6 @@ function Decision({ voucher, done }: { voucher: VoucherCardFragment; done: () =>
   );
 }
 
-type SettledOrder = NonNullable<RedemptionClaimsQuery['orders']>['edges'][number];
-
 /** The department's decision on a platform's claim: approve (paid to the platform) or reject with a reason. */
 function RedemptionDecision({ redemption, done }: { redemption: { id: string; version: number }; done: () => void }) {
   const t = useT();
@@ -238,71 +244,75 @@ function RedemptionDecision({ redemption, done }: { redemption: { id: string; ve
   );
 }
 
-/** Settled orders paid in part by a voucher, with the platform's claim on that part and the department's decision. */
+/**
+ * The platforms' claims, those awaiting a decision first shown (or those of another state, or all),
+ * each with its order and payment and, while it awaits one, the department's decision.
+ */
 function RedemptionClaimsList() {
   const t = useT();
-  const { data, error, loading, reload } = useQuery(RedemptionClaims, { first: PAGE });
-  const { failure, run } = useAction();
-  const [more, setMore] = useState<{ edges: SettledOrder[]; endCursor: string | null }[]>([]);
-  const answer = data?.orders;
-  const last = more.at(-1);
-  const endCursor = last ? last.endCursor : answer?.pageInfo.hasNextPage ? answer.pageInfo.endCursor : null;
-  const loadMore = () =>
-    run(async () => {
-      if (!endCursor) return;
-      const page = (await request(RedemptionClaims, { first: PAGE, after: endCursor })).orders;
-      setMore([
-        ...more,
-        { edges: page?.edges ?? [], endCursor: page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null },
-      ]);
-    });
+  const { locale } = useLocale();
+  const [status, setStatus] = useState<RedemptionStatus | ''>('CLAIMED');
+  const variables = { filter: status ? { status } : null, first: PAGE };
+  const { data, error, loading, reload } = useQuery(RedemptionClaims, variables);
+  const result = data?.redemptions;
   // After a decision the list is read again from its first page: the pages after it may have moved.
-  const decided = () => {
-    setMore([]);
-    reload();
-  };
-  const withVoucher = [...(answer?.edges ?? []), ...more.flatMap((page) => page.edges)].filter(({ node }) =>
-    node.payments.some((payment) => payment.status === 'SUCCEEDED' && payment.voucherFen > 0),
+  const { edges, hasNext, loadMore } = usePages(
+    result,
+    async (after) => (await request(RedemptionClaims, { ...variables, after })).redemptions,
   );
+  const { failure, run } = useAction();
   return (
     <>
       <h2>{t.redemptionsTitle}</h2>
       <p>{t.redemptionsExplain}</p>
+      <form class="coverage-controls" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t.redemptionStatus}
+          <select value={status} onChange={(event) => setStatus(event.currentTarget.value as RedemptionStatus | '')}>
+            <option value="">{t.filterAny}</option>
+            {CLAIM_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t.redemptionStatusNames[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
       {error ? <ErrorNotice error={error} retry={reload} /> : null}
       <p aria-live="polite" class="count">
-        {loading ? t.loading : ''}
+        {loading ? t.loading : result ? t.redemptionCount(result.totalCount) : ''}
       </p>
-      {answer && withVoucher.length === 0 && <p>{t.none}</p>}
+      {result && result.totalCount === 0 && <p>{t.none}</p>}
       <ul class="results">
-        {withVoucher.map(({ node }) => (
-          <li key={node.id} class="card redemption-claim" data-order={node.id}>
-            <h3>{node.quote.description}</h3>
-            <dl>
-              <dt>{t.platform}</dt>
-              <dd>{node.platform.name}</dd>
-              {node.enterprise && (
-                <>
-                  <dt>{t.requester}</dt>
-                  <dd>{node.enterprise.name}</dd>
-                </>
-              )}
-              <dt>{t.amount}</dt>
-              <dd>¥{yuan(node.amountFen)}</dd>
-              {node.payments.map((payment) => (
-                <PaymentSummary key={payment.id} payment={payment} />
-              ))}
-            </dl>
-            {node.payments.map(({ redemption }) =>
-              redemption?.status === 'CLAIMED' ? (
-                <RedemptionDecision key={redemption.id} redemption={redemption} done={decided} />
-              ) : null,
-            )}
-          </li>
-        ))}
+        {edges.map(({ node }) => {
+          const { payment } = node;
+          const { order } = payment;
+          return (
+            <li key={node.id} class="card redemption-claim" data-redemption={node.id} data-order={order.id}>
+              <h3>{order.quote.description}</h3>
+              <dl>
+                <dt>{t.platform}</dt>
+                <dd>{order.platform.name}</dd>
+                {order.enterprise && (
+                  <>
+                    <dt>{t.requester}</dt>
+                    <dd>{order.enterprise.name}</dd>
+                  </>
+                )}
+                <dt>{t.amount}</dt>
+                <dd>¥{yuan(order.amountFen)}</dd>
+                <dt>{t.claimedAt}</dt>
+                <dd>{dateTime(node.claimedAt, locale)}</dd>
+                <PaymentSummary payment={payment} />
+              </dl>
+              {node.status === 'CLAIMED' && <RedemptionDecision redemption={node} done={reload} />}
+            </li>
+          );
+        })}
       </ul>
       <FailureNotice failure={failure} />
-      {endCursor && (
-        <button type="button" onClick={loadMore}>
+      {hasNext && (
+        <button type="button" onClick={() => run(loadMore)}>
           {t.loadMore}
         </button>
       )}
