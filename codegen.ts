@@ -26,7 +26,8 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,
-        // The document in the bundle is its hash alone; graph.ts sends the text from persisted-documents.json.
+        // The generated document is its hash alone; the build (portal/vite.config.ts) puts each
+        // operation's hash and its text from persisted-documents.json in the page that sends it.
         persistedDocuments: {
           mode: 'replaceDocumentWithHash',
           hashAlgorithm: (document: string) => createHash('sha256').update(document).digest('hex'),

@@ -5,8 +5,16 @@
  * of, which any other gateway runs.
  */
 import type { TypedDocumentString } from './graphql/graphql.ts';
-import documents from './graphql/persisted-documents.json';
 import { session, signOut } from './session.ts';
+
+/**
+ * What a page's `graphql(`…`)` is in the built portal (vite.config.ts, inlineOperations): the
+ * operation's hash and the text hashed, in the chunk of the page that sends it.
+ */
+interface BuiltOperation {
+  __meta__?: { hash?: string };
+  body?: string;
+}
 
 export interface PortalConfig {
   /** The gateway's GraphQL endpoint, as the browser reaches it. */
@@ -56,9 +64,9 @@ export async function request<TResult, TVariables>(
 ): Promise<TResult> {
   const { graphUrl } = portalConfig();
   const token = session.value?.token;
-  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
-  const query = hash ? (documents as Record<string, string>)[hash] : undefined;
-  if (!hash || !query) throw new Error('Not a generated operation: run pnpm codegen');
+  const { __meta__, body: query } = document as unknown as BuiltOperation;
+  const hash = __meta__?.hash;
+  if (!hash || !query) throw new Error('Not an operation of the portal’s build (vite.config.ts inlines them)');
   const response = await fetch(graphUrl, {
     method: 'POST',
     headers: {
