@@ -4,6 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { grouped } from './format.ts';
 
 const zh = {
   siteName: '贵州装备制造公共服务平台',
@@ -35,7 +36,7 @@ const zh = {
   platform: '所属平台',
   region: '地区',
   value: '原值',
-  tenThousandYuan: (n: number) => `${n.toLocaleString('zh-CN')} 万元`,
+  tenThousandYuan: (n: number) => `${grouped(n, 'zh-CN')} 万元`,
   facetClass: '仪器类别',
   instrumentTitle: '仪器详情',
   model: '型号',
@@ -428,7 +429,7 @@ const en: Messages = {
   platform: 'Platform',
   region: 'Region',
   value: 'Value',
-  tenThousandYuan: (n: number) => `¥${(n * 10_000).toLocaleString('en')}`,
+  tenThousandYuan: (n: number) => `¥${grouped(n * 10_000, 'en')}`,
   facetClass: 'Class',
   instrumentTitle: 'Instrument',
   model: 'Model',
