@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { prepareFormatters } from './format.ts';
 import { asGraphError, type GraphError, request } from './graph.ts';
 import type { TypedDocumentString } from './graphql/graphql.ts';
 
@@ -28,6 +29,8 @@ export function useQuery<TResult, TVariables>(
       (data) => current && setState({ data, loading: false }),
       (error: unknown) => current && setState({ error, loading: false }),
     );
+    // While the answer is on its way, the main thread is free for what displaying it will need.
+    prepareFormatters();
     return () => {
       current = false;
     };
