@@ -7,7 +7,7 @@ import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { usePages, useQuery } from '../useGraph.ts';
 
-const SearchInstruments = graphql(`
+export const SearchInstruments = graphql(`
   query SearchInstruments($text: String, $filter: InstrumentFilter, $first: Int, $after: String) {
     searchInstruments(text: $text, filter: $filter, first: $first, after: $after) {
       totalCount
@@ -90,13 +90,12 @@ function readParams(query: Record<string, string>) {
   };
 }
 
-export function Search() {
-  const t = useT();
-  const english = useLocale().locale === 'en';
-  const { query, route } = useLocation();
+/**
+ * The search's variables for the address's query: the page's, and main.tsx's, which sends the
+ * first search before the page renders.
+ */
+export function searchVariables(query: Record<string, string>) {
   const params = readParams(query);
-  const [form, setForm] = useState(params);
-
   const filter = {
     ...(params.region ? { regionCode: params.region } : {}),
     ...(params.industry ? { industry: params.industry } : {}),
@@ -111,7 +110,16 @@ export function Search() {
         }
       : {}),
   };
-  const variables = { text: params.text || null, filter, first: PAGE };
+  return { text: params.text || null, filter, first: PAGE };
+}
+
+export function Search() {
+  const t = useT();
+  const english = useLocale().locale === 'en';
+  const { query, route } = useLocation();
+  const params = readParams(query);
+  const [form, setForm] = useState(params);
+  const variables = searchVariables(query);
   const { data, error, loading, reload } = useQuery(SearchInstruments, variables);
   const result = data?.searchInstruments;
   const { edges, hasNext, loadMore } = usePages(
