@@ -1,3 +1,5 @@
+// First: a first visit to a page past the search starts loading it now (routes.ts).
+import './routes.ts';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { renderWithRequestAhead } from './graph.ts';
