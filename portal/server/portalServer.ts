@@ -87,11 +87,13 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   }
   const gatewayOrigin = new URL(graphUrl).origin;
   // The page's settings travel in the page itself (no inline script: the policy forbids it), so
-  // its first query does not wait for another request.
+  // its first query does not wait for another request. The browser connects to the gateway while
+  // it loads the script (the connection a cross-origin fetch without credentials uses).
   const settings = JSON.stringify({ graphUrl, devSignIn: Boolean(mintDevToken) });
   const page = readFileSync(indexHtml, 'utf8').replace(
     '</head>',
-    `<meta name="gzequip-portal" content="${escapeAttribute(settings)}" />\n  </head>`,
+    `<meta name="gzequip-portal" content="${escapeAttribute(settings)}" />\n` +
+      `    <link rel="preconnect" href="${escapeAttribute(gatewayOrigin)}" crossorigin />\n  </head>`,
   );
 
   const drain = new Drain();

@@ -85,6 +85,11 @@ describe('the portal server', () => {
     expect(await settings(production)).toEqual({ graphUrl: GRAPH_URL, devSignIn: false });
   });
 
+  it('has the browser connect to the gateway while the page loads', async () => {
+    const html = await (await fetch(production.url)).text();
+    expect(html).toContain('<link rel="preconnect" href="http://127.0.0.1:4000" crossorigin />');
+  });
+
   it('mints a token for a well-formed identity in development, and has no sign-in otherwise', async () => {
     const response = await signIn({ role: 'ENTERPRISE_USER', sub: 'sme-user', enterpriseId: 'ent-029' });
     expect(response.status).toBe(200);
