@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
+import { grouped } from '../format.ts';
 import { request } from '../graph.ts';
 import type {
   HeavyMetal,
@@ -171,9 +172,9 @@ const STATUSES: ZoneStatus[] = ['PRIORITY', 'UNDER_STUDY', 'RESTRICTED'];
 
 type LimitKind = ZoneLimitFieldsFragment['kind'];
 
-/** Up to three decimals, as the planning source keeps them, in the page's language. */
+/** Up to three decimals (the planning source keeps no more; Intl's default), in the page's language. */
 function amount(value: number, english: boolean): string {
-  return value.toLocaleString(english ? 'en' : 'zh-CN', { maximumFractionDigits: 3 });
+  return grouped(value, english ? 'en' : 'zh-CN');
 }
 
 function limitName(kind: LimitKind, t: Messages): string {
