@@ -719,10 +719,12 @@ export type PaymentCardFragment = { id: string, status: PaymentStatus, voucherFe
 
 export type OrdersQueryVariables = Exact<{
   mine: boolean;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type OrdersQuery = { orders: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: OrderStatus, amountFen: number, disputeReason: string | null, resolution: string | null, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null }> } }> } | null, vouchers?: { edges: Array<{ node: { id: string, schemeYear: number, balanceFen: number } }> } | null };
+export type OrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, status: OrderStatus, amountFen: number, disputeReason: string | null, resolution: string | null, platform: { name: string }, enterprise: { name: string } | null, quote: { description: string }, payments: Array<{ id: string, status: PaymentStatus, voucherFen: number, cashFen: number, createdAt: string, succeededAt: string | null, redemption: { id: string, version: number, status: RedemptionStatus, amountFen: number, decisionReason: string | null } | null }> } }> } | null, vouchers?: { edges: Array<{ node: { id: string, schemeYear: number, balanceFen: number } }> } | null };
 
 export type OrderPaymentsQueryVariables = Exact<{
   id: string | number;
@@ -1054,7 +1056,7 @@ export const RecordOutcomeDocument = {"__meta__":{"hash":"f13ba251efe97c1ea1fbb5
 export const CloseDemandDocument = {"__meta__":{"hash":"79d087e5300eb5920782161acaa5379ebecee4ab899432c3c55880eaa6192c69"}} as unknown as TypedDocumentString<CloseDemandMutation, CloseDemandMutationVariables>;
 export const InstrumentPageDocument = {"__meta__":{"hash":"43dab31b86877b780fc4bbd304777761c2c93eb4a07b3a3a3c6c1b0b7f0b1d31"}} as unknown as TypedDocumentString<InstrumentPageQuery, InstrumentPageQueryVariables>;
 export const RequestBookingDocument = {"__meta__":{"hash":"26ce819e4f72a1490840b20c281ffac2dac74dbaf0d6a207339b7e619f42c11f"}} as unknown as TypedDocumentString<RequestBookingMutation, RequestBookingMutationVariables>;
-export const OrdersDocument = {"__meta__":{"hash":"cdd0f653ac3b412d3caed4af86e00fa96cc0a02c03e31f71cbf5817d68aecd2c"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
+export const OrdersDocument = {"__meta__":{"hash":"a4e4af1c50a1ff2b54eeec0850f25abdd51111adae1859436fee5d9f7805e649"}} as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
 export const OrderPaymentsDocument = {"__meta__":{"hash":"23082d3cbc874f751c21044e4bb26d4e7101697b6501681655982c9ad92501c8"}} as unknown as TypedDocumentString<OrderPaymentsQuery, OrderPaymentsQueryVariables>;
 export const MoveOrderDocument = {"__meta__":{"hash":"f68200cd0538fe1121067fb6c15b80cd0bc23e61ddc536be30bf175f29c6cf95"}} as unknown as TypedDocumentString<MoveOrderMutation, MoveOrderMutationVariables>;
 export const PayOrderDocument = {"__meta__":{"hash":"f70e1ebd0a5b24cb41f7ee0ba6f80057716b375767c10e3947f4e1a3cd1ebdfc"}} as unknown as TypedDocumentString<PayOrderMutation, PayOrderMutationVariables>;

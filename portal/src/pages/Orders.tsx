@@ -6,7 +6,7 @@ import type { OrderStatus, OrdersQuery, PaymentCardFragment } from '../graphql/g
 import { graphql } from '../graphql/index.ts';
 import { useLocale, useT } from '../i18n.ts';
 import { session } from '../session.ts';
-import { useAction, useQuery } from '../useGraph.ts';
+import { useAction, usePages, useQuery } from '../useGraph.ts';
 
 graphql(`
   fragment PaymentCard on Payment {
@@ -26,10 +26,17 @@ graphql(`
   }
 `);
 
+/** Orders a page shows at once; more on request. */
+const PAGE = 20;
+
 const Orders = graphql(`
-  query Orders($mine: Boolean!) {
-    orders(first: 50) {
+  query Orders($mine: Boolean!, $first: Int, $after: String) {
+    orders(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -322,9 +329,15 @@ function OrderActions({ order, vouchers, done }: { order: Order; vouchers: Vouch
 export function OrdersPage() {
   const t = useT();
   const mine = session.value?.claims.role === 'ENTERPRISE_USER';
-  const { data, error, loading, reload } = useQuery(Orders, { mine }, !session.value);
-  if (!session.value) return <SignInFirst />;
+  const { data, error, loading, reload } = useQuery(Orders, { mine, first: PAGE }, !session.value);
   const orders = data?.orders;
+  // The pages after the first leave the vouchers out: the first page's are the ones used.
+  const { edges, hasNext, loadMore } = usePages(
+    orders,
+    async (after) => (await request(Orders, { mine: false, first: PAGE, after })).orders,
+  );
+  const { failure, run } = useAction();
+  if (!session.value) return <SignInFirst />;
   const vouchers = data?.vouchers?.edges.map(({ node }) => node) ?? [];
   return (
     <section>
@@ -335,7 +348,7 @@ export function OrdersPage() {
       </p>
       {orders && orders.totalCount === 0 && <p>{t.none}</p>}
       <ul class="results">
-        {orders?.edges.map(({ node }) => (
+        {edges.map(({ node }) => (
           <li key={node.id} class="card order" data-order={node.id}>
             <h2>{node.quote.description}</h2>
             <dl>
@@ -379,6 +392,12 @@ export function OrdersPage() {
           </li>
         ))}
       </ul>
+      {hasNext && (
+        <button type="button" onClick={() => run(loadMore)}>
+          {t.loadMore}
+        </button>
+      )}
+      <FailureNotice failure={failure} />
     </section>
   );
 }
