@@ -140,6 +140,33 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     await shot(sme.page, '5-rated');
   });
 
+  it('reads a long list a page at a time: more on request, none twice, until the last', async () => {
+    const { page } = await open();
+    await page.goto(federation.portalUrl);
+    const count =
+      (await page
+        .locator('p.count')
+        .filter({ hasText: /共 \d+ 台/ })
+        .textContent()) ?? '';
+    const total = Number(/共 (\d+) 台/.exec(count)?.[1]);
+    expect(total).toBeGreaterThan(20);
+    const links = page.locator('ul.results li.card h2 a');
+    await expect.poll(() => links.count()).toBe(20);
+    const more = page.getByRole('button', { name: '加载更多' });
+    while (await more.isVisible()) {
+      const before = await links.count();
+      await more.click();
+      await expect.poll(() => links.count()).toBeGreaterThan(before);
+    }
+    const addresses = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(addresses).toHaveLength(total);
+    expect(new Set(addresses).size).toBe(total);
+    // A new search starts again from its first page.
+    await page.getByRole('searchbox').fill('试验');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await expect.poll(() => links.count()).toBeLessThanOrEqual(20);
+  });
+
   it('reads in English on a phone, and the language stays chosen', async () => {
     const { page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(federation.portalUrl);
