@@ -110,3 +110,38 @@ export function FailureNotice({ failure }: { failure: GraphError | undefined }) 
     </p>
   ) : null;
 }
+
+/**
+ * A list's filter by one of a few values (a status, mostly), "any" first: the list is read again
+ * from its first page when it changes.
+ */
+export function ChoiceFilter<T extends string>({
+  label,
+  value,
+  choices,
+  names,
+  onChange,
+}: {
+  label: string;
+  value: T | '';
+  choices: readonly T[];
+  names: Record<T, string>;
+  onChange: (value: T | '') => void;
+}) {
+  const t = useT();
+  return (
+    <form class="coverage-controls" onSubmit={(event) => event.preventDefault()}>
+      <label>
+        {label}
+        <select value={value} onChange={(event) => onChange(event.currentTarget.value as T | '')}>
+          <option value="">{t.filterAny}</option>
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {names[choice]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
+import { ChoiceFilter, ErrorNotice, FailureNotice, SignInFirst } from '../components/Layout.tsx';
 import { dateTime, yuan } from '../format.ts';
 import { request } from '../graph.ts';
 import type { PlatformKind, RedemptionStatus, VoucherCardFragment } from '../graphql/graphql.ts';
@@ -265,19 +265,13 @@ function RedemptionClaimsList() {
     <>
       <h2>{t.redemptionsTitle}</h2>
       <p>{t.redemptionsExplain}</p>
-      <form class="coverage-controls" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t.redemptionStatus}
-          <select value={status} onChange={(event) => setStatus(event.currentTarget.value as RedemptionStatus | '')}>
-            <option value="">{t.filterAny}</option>
-            {CLAIM_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t.redemptionStatusNames[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <ChoiceFilter
+        label={t.redemptionStatus}
+        value={status}
+        choices={CLAIM_STATUSES}
+        names={t.redemptionStatusNames}
+        onChange={setStatus}
+      />
       {error ? <ErrorNotice error={error} retry={reload} /> : null}
       <p aria-live="polite" class="count">
         {loading ? t.loading : result ? t.redemptionCount(result.totalCount) : ''}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ErrorNotice, FailureNotice } from '../components/Layout.tsx';
+import { ChoiceFilter, ErrorNotice, FailureNotice } from '../components/Layout.tsx';
 import { grouped } from '../format.ts';
 import { request } from '../graph.ts';
 import type {
@@ -393,19 +393,13 @@ export function ZonesPage() {
     <section>
       <h1>{t.zonesTitle}</h1>
       <p>{t.zonesExplain}</p>
-      <form class="coverage-controls" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t.zoneStatus}
-          <select value={status} onChange={(event) => setStatus(event.currentTarget.value as ZoneStatus | '')}>
-            <option value="">{t.filterAny}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t.zoneStatuses[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <ChoiceFilter
+        label={t.zoneStatus}
+        value={status}
+        choices={STATUSES}
+        names={t.zoneStatuses}
+        onChange={setStatus}
+      />
       {error ? <ErrorNotice error={error} retry={reload} /> : null}
       <p aria-live="polite" class="count">
         {loading ? t.loading : result ? t.zoneCount(result.totalCount) : ''}
