@@ -156,7 +156,7 @@ describe.skipIf(!chromiumInstalled)('the portal in a browser', () => {
     while (await more.isVisible()) {
       const before = await links.count();
       await more.click();
-      await expect.poll(() => links.count()).toBeGreaterThan(before);
+      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(before);
     }
     const addresses = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(addresses).toHaveLength(total);
