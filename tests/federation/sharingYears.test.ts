@@ -256,7 +256,9 @@ describe("a platform's sharing years", () => {
       sharing_mode: 'INTERNAL',
       start_of_use: '1995-03-01',
     });
-    const years = await platformYears(EMPTY_PLATFORM);
+    // Asked as another caller: the row was written behind the graph's back, so the gateway's shared
+    // response cache may still hold the anonymous empty answer above.
+    const years = await platformYears(EMPTY_PLATFORM, admin);
     expect(years.map((entry) => entry.year)).toEqual(Array.from({ length: THIS_YEAR - 2000 + 1 }, (_, i) => 2000 + i));
     expect(years[0]).toEqual({
       year: 2000,
